@@ -1,0 +1,43 @@
+# The two promises of the README, plus the developer's extras.
+#   make demo   set up, build, parse the bundled sample briefings and print them
+#   make test   set up, build, run every test
+# Extras: make build, make test-sanitize (ASan+UBSan), make fuzz, make bench.
+
+BUILD ?= build
+JOBS ?= $(shell nproc)
+
+.PHONY: setup build demo test test-sanitize fuzz bench format clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@$(BUILD)/lectern parse samples/
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-sanitize: setup
+	@cmake -S . -B $(BUILD)-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLECTERN_SANITIZE=ON >/dev/null
+	@cmake --build $(BUILD)-asan -j $(JOBS)
+	@cd $(BUILD)-asan && ctest --output-on-failure -j $(JOBS)
+
+fuzz:
+	@scripts/setup.sh fuzz
+	@scripts/fuzz.sh $(or $(SECONDS_PER_TARGET),60)
+
+bench:
+	@scripts/setup.sh bench
+	@cmake -S . -B $(BUILD)-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DLECTERN_BENCH=ON -DLECTERN_TESTS=OFF >/dev/null
+	@cmake --build $(BUILD)-bench -j $(JOBS)
+	@$(BUILD)-bench/bench/parse_bench
+
+format:
+	@clang-format -i $$(git ls-files '*.cc' '*.h')
+
+clean:
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-bench $(BUILD)-fuzz

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs everything lectern's build, tests, benchmarks and demo need on
+# Debian 12, as root or as a user with sudo. Safe to run again: it installs
+# only what is missing.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  g++ make cmake ninja-build pkg-config git ca-certificates
+  # libraries
+  libicu-dev libgumbo-dev nlohmann-json3-dev libcli11-dev
+  # tests
+  googletest libgtest-dev
+)
+# Optional groups: `scripts/setup.sh fuzz bench`
+for group in "$@"; do
+  case "$group" in
+    fuzz) PACKAGES+=(clang libclang-rt-dev) ;;
+    bench) PACKAGES+=(libsqlite3-dev libxapian-dev) ;;
+    *) echo "setup.sh: unknown group '$group' (known: fuzz bench)" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  SUDO=()
+elif command -v sudo >/dev/null 2>&1; then
+  SUDO=(sudo)
+else
+  echo "setup.sh: need root or sudo to install: ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "setup.sh: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" apt-get update -qq
+"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

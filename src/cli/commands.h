@@ -1,0 +1,18 @@
+// One function per `lectern` command; each registers its options on the
+// CLI11 app and returns the action to run once the command line is parsed.
+// Actions return the process exit code: 0 ok, 1 partial failure, 2 usage.
+#pragma once
+
+#include <functional>
+
+namespace CLI {
+class App;
+}
+
+namespace lectern {
+
+using CommandAction = std::function<int()>;
+
+CommandAction AddParseCommand(CLI::App& app);
+
+}  // namespace lectern

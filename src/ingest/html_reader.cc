@@ -1,0 +1,304 @@
+#include "ingest/html_reader.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/utf8.h"
+
+namespace lectern {
+namespace {
+
+bool IsSkipped(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FORM:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsBlock(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_NAV:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsBold(GumboTag tag) { return tag == GUMBO_TAG_B || tag == GUMBO_TAG_STRONG; }
+
+std::string_view Attribute(const GumboElement& element, const char* name) {
+  const GumboAttribute* attr = gumbo_get_attribute(&element.attributes, name);
+  return attr ? std::string_view(attr->value) : std::string_view();
+}
+
+bool HasClassToken(const GumboElement& element, std::string_view token) {
+  std::string_view classes = Attribute(element, "class");
+  size_t i = 0;
+  while (i < classes.size()) {
+    while (i < classes.size() && classes[i] == ' ') ++i;
+    size_t j = i;
+    while (j < classes.size() && classes[j] != ' ') ++j;
+    if (classes.substr(i, j - i) == token) return true;
+    i = j;
+  }
+  return false;
+}
+
+// Calls visit(node) for every node below `root` in document order, without
+// recursion (pages nest arbitrarily deep). `visit` returns false to skip a
+// node's children; `leave(node)` is called after an element's children.
+template <typename Visit, typename Leave>
+void Walk(const GumboNode* root, Visit visit, Leave leave) {
+  struct Frame {
+    const GumboNode* node;
+    unsigned int next_child;
+  };
+  std::vector<Frame> stack;
+  if (!visit(root)) return;
+  stack.push_back({root, 0});
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    const GumboNode* node = top.node;
+    const GumboVector* children =
+        node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE
+            ? &node->v.element.children
+            : node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children : nullptr;
+    if (children == nullptr || top.next_child >= children->length) {
+      leave(node);
+      stack.pop_back();
+      continue;
+    }
+    const auto* child = static_cast<const GumboNode*>(children->data[top.next_child++]);
+    if (visit(child)) stack.push_back({child, 0});
+  }
+}
+
+// The collapsed text of `root`'s subtree (skipping scripts and styles).
+std::string TextOf(const GumboNode* root) {
+  ParagraphBuilder builder;
+  Walk(
+      root,
+      [&](const GumboNode* node) {
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+            node->type == GUMBO_NODE_CDATA) {
+          builder.Append(node->v.text.text, false);
+          return false;
+        }
+        if (node->type == GUMBO_NODE_ELEMENT) {
+          if (IsSkipped(node->v.element.tag) && node != root) return false;
+          if (IsBlock(node->v.element.tag)) builder.Append(" ", false);
+        }
+        return true;
+      },
+      [](const GumboNode*) {});
+  return builder.Take().text;
+}
+
+// Containers that known templates put the article body in, best first.
+struct KnownContainer {
+  const char* id;
+  const char* class_token;
+};
+constexpr std::array<KnownContainer, 7> kKnownContainers = {{
+    {"News_Body_Txt_A", nullptr},  // mfa.gov.cn, 2021 template
+    {nullptr, "TRS_Editor"},       // the CMS behind both MFA sites
+    {nullptr, "content"},          // fmprc.gov.cn, old template
+    {"content", nullptr},
+    {nullptr, "field-item"},  // whitehouse.gov (Drupal)
+    {nullptr, "entry-content"},
+    {nullptr, "article-content"},
+}};
+
+struct PageScan {
+  const GumboNode* title = nullptr;
+  std::vector<const GumboNode*> headings;
+  std::array<const GumboNode*, kKnownContainers.size()> known{};
+  // Fallback: the element whose direct <p> children hold the most text.
+  const GumboNode* densest = nullptr;
+  size_t densest_score = 0;
+};
+
+// The source size of the <p> elements (and bare text) whose nearest block
+// ancestor is `node`: misnested markup often wraps paragraphs in a stray
+// inline element (<SPAN><P>..</P><P>..</P>), which must not hide them.
+size_t DirectParagraphText(const GumboNode* node) {
+  size_t score = 0;
+  std::vector<const GumboNode*> pending = {node};
+  while (!pending.empty()) {
+    const GumboNode* current = pending.back();
+    pending.pop_back();
+    const GumboVector& children = current->v.element.children;
+    for (unsigned int i = 0; i < children.length; ++i) {
+      const auto* child = static_cast<const GumboNode*>(children.data[i]);
+      if (child->type == GUMBO_NODE_TEXT) {
+        score += std::strlen(child->v.text.text);
+      } else if (child->type == GUMBO_NODE_ELEMENT) {
+        const GumboElement& e = child->v.element;
+        if (e.tag == GUMBO_TAG_P) {
+          // Cheap proxy for the paragraph's text: its source span.
+          score += e.end_pos.offset > e.start_pos.offset ? e.end_pos.offset - e.start_pos.offset : 0;
+        } else if (!IsBlock(e.tag) && !IsSkipped(e.tag)) {
+          pending.push_back(child);
+        }
+      }
+    }
+  }
+  return score;
+}
+
+PageScan ScanPage(const GumboNode* root) {
+  PageScan scan;
+  Walk(
+      root,
+      [&](const GumboNode* node) {
+        if (node->type != GUMBO_NODE_ELEMENT) return node->type == GUMBO_NODE_DOCUMENT;
+        const GumboElement& e = node->v.element;
+        if (e.tag == GUMBO_TAG_TITLE) {
+          if (scan.title == nullptr) scan.title = node;
+          return false;
+        }
+        if (e.tag == GUMBO_TAG_SCRIPT || e.tag == GUMBO_TAG_STYLE) return false;
+        if (e.tag == GUMBO_TAG_H1 || e.tag == GUMBO_TAG_H2) {
+          scan.headings.push_back(node);
+        } else {
+          std::string_view id = Attribute(e, "id");
+          std::string lowered = AsciiLower(id);
+          if (lowered.find("title") != std::string::npos) scan.headings.push_back(node);
+        }
+        for (size_t k = 0; k < kKnownContainers.size(); ++k) {
+          if (scan.known[k] != nullptr) continue;
+          const KnownContainer& c = kKnownContainers[k];
+          if ((c.id && Attribute(e, "id") == c.id) || (c.class_token && HasClassToken(e, c.class_token))) {
+            scan.known[k] = node;
+          }
+        }
+        size_t score = DirectParagraphText(node);
+        if (score > scan.densest_score) {
+          scan.densest_score = score;
+          scan.densest = node;
+        }
+        return true;
+      },
+      [](const GumboNode*) {});
+  return scan;
+}
+
+const GumboNode* FindBody(const PageScan& scan, const GumboNode* root) {
+  for (const GumboNode* node : scan.known) {
+    // A known container that holds little of the page's paragraph text is a
+    // namesake (a "content" wrapper of a sidebar, say): keep looking.
+    if (node != nullptr && DirectParagraphText(node) * 2 >= scan.densest_score) return node;
+  }
+  if (scan.densest != nullptr) return scan.densest;
+  return root;
+}
+
+void ReadParagraphs(const GumboNode* body, std::vector<Paragraph>* out) {
+  ParagraphBuilder builder;
+  int bold_depth = 0;
+  auto flush = [&] {
+    if (!builder.empty()) out->push_back(builder.Take());
+  };
+  Walk(
+      body,
+      [&](const GumboNode* node) {
+        switch (node->type) {
+          case GUMBO_NODE_TEXT:
+          case GUMBO_NODE_WHITESPACE:
+          case GUMBO_NODE_CDATA:
+            builder.Append(node->v.text.text, bold_depth > 0);
+            return false;
+          case GUMBO_NODE_ELEMENT:
+          case GUMBO_NODE_TEMPLATE: {
+            GumboTag tag = node->v.element.tag;
+            if (node != body && IsSkipped(tag)) return false;
+            if (IsBlock(tag)) flush();
+            if (IsBold(tag)) ++bold_depth;
+            return true;
+          }
+          default:
+            return node->type == GUMBO_NODE_DOCUMENT;
+        }
+      },
+      [&](const GumboNode* node) {
+        if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return;
+        GumboTag tag = node->v.element.tag;
+        if (IsBold(tag)) --bold_depth;
+        if (IsBlock(tag)) flush();
+      });
+  flush();
+}
+
+}  // namespace
+
+Document ReadHtml(std::string_view utf8) {
+  Document doc;
+  doc.syntax = Syntax::kHtml;
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // lectern never reads gumbo's error list
+  std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
+      gumbo_parse_with_options(&options, utf8.data(), utf8.size()),
+      [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+  if (!output) return doc;
+  PageScan scan = ScanPage(output->document);
+  if (scan.title != nullptr) doc.title_candidates.push_back(TextOf(scan.title));
+  for (const GumboNode* heading : scan.headings) {
+    std::string text = TextOf(heading);
+    if (!text.empty() && text.size() < 400) doc.title_candidates.push_back(std::move(text));
+  }
+  ReadParagraphs(FindBody(scan, output->root), &doc.paragraphs);
+  return doc;
+}
+
+}  // namespace lectern

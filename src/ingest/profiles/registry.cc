@@ -1,0 +1,20 @@
+#include "ingest/profiles/registry.h"
+
+#include "ingest/profiles/mfa_en.h"
+
+namespace lectern {
+
+const std::vector<const Profile*>& AllProfiles() {
+  static const MfaEnglishProfile mfa_en;
+  static const std::vector<const Profile*> profiles = {&mfa_en};
+  return profiles;
+}
+
+const Profile* FindProfile(std::string_view name) {
+  for (const Profile* profile : AllProfiles()) {
+    if (profile->name() == name) return profile;
+  }
+  return nullptr;
+}
+
+}  // namespace lectern
