@@ -116,7 +116,18 @@ const Outlet* FindOutlet(std::string_view label) {
     return map;
   }();
   auto it = index.find(LookupKey(label));
-  return it == index.end() ? nullptr : it->second;
+  if (it != index.end()) return it->second;
+  // "Xinhua News Agency (新华社)": either name will do.
+  size_t open = label.find('(');
+  size_t close = label.rfind(')');
+  if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
+    return nullptr;
+  }
+  for (std::string_view part : {label.substr(0, open), label.substr(open + 1, close - open - 1)}) {
+    it = index.find(LookupKey(part));
+    if (it != index.end()) return it->second;
+  }
+  return nullptr;
 }
 
 }  // namespace lectern

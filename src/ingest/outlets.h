@@ -14,7 +14,8 @@ struct Outlet {
 };
 
 // Looks `label` up, ignoring ASCII case, a leading "The", white space and a
-// trailing "reporter"/"journalist"/"correspondent"/"记者". Returns nullptr
+// trailing "reporter"/"journalist"/"correspondent"/"记者"; "Name (Other
+// name)" is found by either name. Returns nullptr
 // for a name the table does not know.
 const Outlet* FindOutlet(std::string_view label);
 

@@ -24,21 +24,31 @@ std::vector<std::string> SplitLines(std::string_view text) {
   return lines;
 }
 
-// Hard-wrapped text: most non-empty lines sit in blocks of two or more and no
-// line is longer than a typical wrap width.
-bool LooksHardWrapped(const std::vector<std::string>& lines) {
-  size_t non_empty = 0, in_multi_line_blocks = 0, block = 0;
-  for (size_t i = 0; i <= lines.size(); ++i) {
-    if (i == lines.size() || lines[i].empty()) {
-      if (block >= 2) in_multi_line_blocks += block;
-      block = 0;
-      continue;
+bool EndsSentence(const std::string& line) {
+  static constexpr std::string_view kEnds[] = {".", "?", "!", ":", ";", "\"", ")", "”", "’",
+                                               "。", "？", "！", "：", "」"};
+  for (std::string_view end : kEnds) {
+    if (line.size() >= end.size() && line.compare(line.size() - end.size(), end.size(), end) == 0) {
+      return true;
     }
-    if (lines[i].size() > kHardWrapWidth) return false;
-    ++non_empty;
-    ++block;
   }
-  return non_empty >= 4 && in_multi_line_blocks * 2 >= non_empty;
+  return false;
+}
+
+// Hard-wrapped text: lines grouped into blank-line separated blocks, no line
+// longer than a wrap width, and most lines that a block continues after
+// breaking off mid-sentence. Copied pages put whole paragraphs on lines,
+// which end with sentence punctuation.
+bool LooksHardWrapped(const std::vector<std::string>& lines) {
+  size_t continued = 0, broken_mid_sentence = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].size() > kHardWrapWidth) return false;
+    const bool continues = !lines[i].empty() && i + 1 < lines.size() && !lines[i + 1].empty();
+    if (!continues) continue;
+    ++continued;
+    if (!EndsSentence(lines[i])) ++broken_mid_sentence;
+  }
+  return broken_mid_sentence >= 3 && broken_mid_sentence * 5 >= continued * 3;
 }
 
 }  // namespace
