@@ -56,6 +56,14 @@ char32_t NextCodePoint(std::string_view s, size_t* pos) {
     }
     cp = (cp << 6) | (cc & 0x3F);
   }
+  // Overlong forms, surrogates and values past U+10FFFF are ill-formed too
+  // (the same rules as IsValidUtf8); decoding them would let "\xC0\xA0"
+  // pass for a space and copy invalid bytes into the readers' output.
+  static constexpr char32_t kMinForLength[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMinForLength[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    *pos = i + 1;
+    return 0xFFFD;
+  }
   *pos = i + len;
   return cp;
 }
