@@ -65,7 +65,20 @@ std::string DetectCharset(std::string_view bytes) {
   if (U_FAILURE(status) || name == nullptr) return "windows-1252";
   std::string canonical = CanonicalCharset(name);
   // UTF-8 was already ruled out by validation; never trust a guess of it.
-  return canonical == "utf-8" ? "windows-1252" : canonical;
+  if (canonical == "utf-8") return "windows-1252";
+  // The detector names text direction for the EBCDIC Arabic and Hebrew
+  // charsets ("IBM420_rtl"), which is no converter's name.
+  for (std::string_view direction : {"_rtl", "_ltr"}) {
+    if (canonical.size() > direction.size() &&
+        canonical.compare(canonical.size() - direction.size(), direction.size(), direction) == 0) {
+      canonical.resize(canonical.size() - direction.size());
+    }
+  }
+  // Never hand back a name the converter cannot open.
+  UErrorCode open_status = U_ZERO_ERROR;
+  UConverter* converter = ucnv_open(canonical.c_str(), &open_status);
+  if (converter != nullptr) ucnv_close(converter);
+  return U_FAILURE(open_status) || converter == nullptr ? "windows-1252" : canonical;
 }
 
 }  // namespace
