@@ -101,29 +101,46 @@ std::string DeclaredCharset(std::string_view bytes) {
 
 Result<DecodedText> DecodeToUtf8(std::string_view bytes) {
   if (TrimAsciiSpace(bytes).empty()) return Status::NotABriefing("empty file");
+  DecodedText decoded;
   if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
                             (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
-    const char* charset = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
-    auto text = ConvertToUtf8(bytes.substr(2), charset);
+    decoded.charset = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+    auto text = ConvertToUtf8(bytes.substr(2), decoded.charset);
     if (!text.ok()) return text.status();
-    return DecodedText{std::move(text).value(), charset};
+    decoded.utf8 = std::move(text).value();
+  } else {
+    // A UTF-8 byte order mark settles the charset, as it does in a browser:
+    // neither a declaration nor stray invalid bytes overrule it.
+    const bool utf8_bom = bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF";
+    if (utf8_bom) bytes.remove_prefix(3);
+    if (bytes.substr(0, 8192).find('\0') != std::string_view::npos) {
+      return Status::NotABriefing("binary data (NUL bytes), not text");
+    }
+    std::string declared = utf8_bom ? "utf-8" : CanonicalCharset(DeclaredCharset(bytes));
+    if (!declared.empty() && declared != "utf-8") {
+      auto text = ConvertToUtf8(bytes, declared);
+      // An unknown or wrong declaration falls through to detection.
+      if (text.ok()) decoded = DecodedText{std::move(text).value(), declared};
+    }
+    if (!decoded.charset.empty()) {
+      // Read as declared.
+    } else if (IsValidUtf8(bytes)) {
+      decoded = DecodedText{std::string(bytes), "utf-8"};
+    } else {
+      // With a byte order mark, ill-formed bytes become U+FFFD.
+      std::string charset = utf8_bom ? "utf-8" : DetectCharset(bytes);
+      auto text = ConvertToUtf8(bytes, charset);
+      if (!text.ok()) return text.status();
+      decoded = DecodedText{std::move(text).value(), charset};
+    }
   }
-  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  if (bytes.substr(0, 8192).find('\0') != std::string_view::npos) {
-    return Status::NotABriefing("binary data (NUL bytes), not text");
+  // Checked again after decoding: UTF-16 (and escape-based charsets such as
+  // UTF-7) carry NULs and white space in bytes that the checks above pass.
+  if (std::string_view(decoded.utf8).substr(0, 8192).find('\0') != std::string_view::npos) {
+    return Status::NotABriefing("binary data (NUL characters), not text");
   }
-
-  std::string declared = CanonicalCharset(DeclaredCharset(bytes));
-  if (!declared.empty() && declared != "utf-8") {
-    auto text = ConvertToUtf8(bytes, declared);
-    if (text.ok()) return DecodedText{std::move(text).value(), declared};
-    // An unknown or wrong declaration: fall through to detection.
-  }
-  if (IsValidUtf8(bytes)) return DecodedText{std::string(bytes), "utf-8"};
-  std::string guessed = DetectCharset(bytes);
-  auto text = ConvertToUtf8(bytes, guessed);
-  if (!text.ok()) return text.status();
-  return DecodedText{std::move(text).value(), guessed};
+  if (TrimAsciiSpace(decoded.utf8).empty()) return Status::NotABriefing("empty file");
+  return decoded;
 }
 
 }  // namespace lectern
