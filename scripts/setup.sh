@@ -8,7 +8,7 @@ PACKAGES=(
   # toolchain
   g++ make cmake ninja-build pkg-config git ca-certificates
   # libraries
-  libicu-dev libgumbo-dev nlohmann-json3-dev libcli11-dev
+  libicu-dev libgumbo-dev nlohmann-json3-dev libcli11-dev libzstd-dev zlib1g-dev
   # tests
   googletest libgtest-dev
 )

@@ -14,5 +14,10 @@ namespace lectern {
 using CommandAction = std::function<int()>;
 
 CommandAction AddParseCommand(CLI::App& app);
+CommandAction AddIngestCommand(CLI::App& app);
+CommandAction AddOptimizeCommand(CLI::App& app);
+CommandAction AddSearchCommand(CLI::App& app);
+CommandAction AddShowCommand(CLI::App& app);
+CommandAction AddStatsCommand(CLI::App& app);
 
 }  // namespace lectern

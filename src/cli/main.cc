@@ -11,7 +11,9 @@ int main(int argc, char** argv) {
   CLI::App app{"lectern: parse, index, search and analyse press-briefing transcripts"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "lectern 0.1.0");
-  std::vector<lectern::CommandAction> actions = {lectern::AddParseCommand(app)};
+  std::vector<lectern::CommandAction> actions = {
+      lectern::AddParseCommand(app),  lectern::AddIngestCommand(app), lectern::AddSearchCommand(app),
+      lectern::AddShowCommand(app),   lectern::AddStatsCommand(app),  lectern::AddOptimizeCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

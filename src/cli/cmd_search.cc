@@ -1,0 +1,167 @@
+// `lectern search`: ranked turns with their exchanges and highlighted snippets.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "cli/exit_codes.h"
+#include "cli/render.h"
+#include "query/searcher.h"
+
+namespace lectern {
+namespace {
+
+struct SearchArgs {
+  std::string query;
+  std::string index = DefaultIndexDir();
+  size_t limit = 10;
+  size_t offset = 0;
+  std::string sort = "relevance";
+  bool json = false;
+};
+
+nlohmann::json OptionalJson(const std::optional<std::string>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+nlohmann::json TurnJson(const Turn& turn) {
+  return {{"speaker", OptionalJson(turn.speaker)},
+          {"role", std::string(RoleName(turn.role))},
+          {"outlet", OptionalJson(turn.outlet)},
+          {"follow_up", turn.follow_up},
+          {"text", turn.text}};
+}
+
+std::string Who(const Turn& turn) {
+  const auto& who = turn.role == Role::kQuestion ? turn.outlet : turn.speaker;
+  return who ? *who : (turn.role == Role::kQuestion ? "anonymous" : "?");
+}
+
+std::string Highlighted(const Snippet& snippet, bool color) {
+  if (!color) {
+    std::string out;
+    size_t at = 0;
+    for (const Highlight& h : snippet.highlights) {
+      out += snippet.text.substr(at, h.begin - at) + "[" +
+             snippet.text.substr(h.begin, h.end - h.begin) + "]";
+      at = h.end;
+    }
+    return out + snippet.text.substr(at);
+  }
+  std::string out;
+  size_t at = 0;
+  for (const Highlight& h : snippet.highlights) {
+    out += snippet.text.substr(at, h.begin - at) + "\033[1;33m" +
+           snippet.text.substr(h.begin, h.end - h.begin) + "\033[0m";
+    at = h.end;
+  }
+  return out + snippet.text.substr(at);
+}
+
+void PrintText(const SearchResults& r, const SearchArgs& args) {
+  const bool color = StdoutWantsColor();
+  const std::string bold = color ? "\033[1m" : "", dim = color ? "\033[2m" : "",
+                    reset = color ? "\033[0m" : "";
+  std::printf("%llu turns in %llu briefings match", static_cast<unsigned long long>(r.total_turns),
+              static_cast<unsigned long long>(r.total_briefings));
+  if (!r.hits.empty()) {
+    std::printf(" (showing %zu-%zu)", args.offset + 1, args.offset + r.hits.size());
+  }
+  std::printf("\n");
+  for (const Hit& hit : r.hits) {
+    std::printf("\n%s%s  %s%s\n", bold.c_str(), hit.date ? hit.date->c_str() : "(undated)",
+                hit.title.c_str(), reset.c_str());
+    std::printf("%s%s #%u  score %.2f%s\n", dim.c_str(), hit.briefing_id.c_str(), hit.turn,
+                hit.score, reset.c_str());
+    std::vector<uint32_t> turns = hit.exchange_turns;
+    if (turns.empty()) turns.push_back(hit.turn);
+    for (size_t i = 0; i < turns.size(); ++i) {
+      const Turn& turn = hit.exchange_turns.empty() ? hit.matched : hit.exchange[i];
+      const char* letter = turn.role == Role::kQuestion ? "Q" : turn.role == Role::kAnswer ? "A" : "S";
+      std::string text = turns[i] == hit.turn ? Highlighted(hit.snippet, color)
+                                              : Abbreviate(turn.text, 240);
+      for (char& c : text) c = c == '\n' ? ' ' : c;
+      std::printf("  %s%s [%s]%s %s\n", turns[i] == hit.turn ? bold.c_str() : "", letter,
+                  Who(turn).c_str(), reset.c_str(), text.c_str());
+    }
+  }
+}
+
+void PrintJson(const SearchResults& r, const SearchArgs& args) {
+  nlohmann::json hits = nlohmann::json::array();
+  for (const Hit& hit : r.hits) {
+    nlohmann::json highlights = nlohmann::json::array();
+    for (const Highlight& h : hit.snippet.highlights) highlights.push_back({h.begin, h.end});
+    nlohmann::json exchange = nlohmann::json::array();
+    for (size_t i = 0; i < hit.exchange.size(); ++i) {
+      nlohmann::json t = TurnJson(hit.exchange[i]);
+      t["turn"] = hit.exchange_turns[i];
+      exchange.push_back(std::move(t));
+    }
+    nlohmann::json j = TurnJson(hit.matched);
+    j["briefing"] = hit.briefing_id;
+    j["turn"] = hit.turn;
+    j["score"] = hit.score;
+    j["date"] = OptionalJson(hit.date);
+    j["title"] = hit.title;
+    j["snippet"] = {{"text", hit.snippet.text}, {"highlights", highlights}};
+    j["exchange"] = std::move(exchange);
+    hits.push_back(std::move(j));
+  }
+  nlohmann::json out = {{"query", args.query},          {"total_turns", r.total_turns},
+                        {"total_briefings", r.total_briefings}, {"offset", args.offset},
+                        {"limit", args.limit},          {"hits", std::move(hits)}};
+  std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+
+int RunSearch(const SearchArgs& args) {
+  Result<std::shared_ptr<const Index>> index = Index::Open(args.index);
+  if (!index.ok()) {
+    PrintError(index.status());
+    return kExitPartialFailure;
+  }
+  Searcher searcher(*index);
+  SearchOptions options;
+  options.limit = args.limit;
+  options.offset = args.offset;
+  options.sort = args.sort == "date" ? SearchOptions::Sort::kDate : SearchOptions::Sort::kRelevance;
+  Result<SearchResults> results = searcher.Search(args.query, options);
+  if (!results.ok()) {
+    const Status& s = results.status();
+    if (args.json) {
+      nlohmann::json error = {{"error", s.message()}};
+      if (s.message().rfind("col ", 0) == 0) error["column"] = std::stoul(s.message().substr(4));
+      std::printf("%s\n", error.dump().c_str());
+    }
+    std::fprintf(stderr, "lectern: bad query: %s\n%s", s.message().c_str(),
+                 PointAtColumn(args.query, s.message()).c_str());
+    return s.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitPartialFailure;
+  }
+  if (args.json) {
+    PrintJson(*results, args);
+  } else {
+    PrintText(*results, args);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandAction AddSearchCommand(CLI::App& app) {
+  auto args = std::make_shared<SearchArgs>();
+  CLI::App* cmd = app.add_subcommand("search", "Search the index (see the README for the query language)");
+  cmd->add_option("query", args->query, "The query, e.g. 'outlet:Reuters \"Chengdu consulate\"'")
+      ->required();
+  cmd->add_option("--index", args->index, "Index directory")->capture_default_str();
+  cmd->add_option("--limit", args->limit, "Hits to show")->capture_default_str()->check(CLI::Range(1, 1000));
+  cmd->add_option("--offset", args->offset, "Hits to skip")->capture_default_str();
+  cmd->add_option("--sort", args->sort, "relevance or date (newest first)")
+      ->check(CLI::IsMember({"relevance", "date"}))
+      ->capture_default_str();
+  cmd->add_flag("--json", args->json, "Machine-readable output");
+  return [cmd, args]() -> int { return cmd->parsed() ? RunSearch(*args) : -1; };
+}
+
+}  // namespace lectern

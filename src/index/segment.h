@@ -1,0 +1,115 @@
+// Segment: read access to one immutable segment file (format.h), memory
+// mapped. Open() verifies the layout and every section's checksum, so a
+// damaged or truncated file is an error naming it, and later reads stay in
+// bounds. A Segment is immutable and safe to share between threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "index/fs.h"
+#include "model/briefing.h"
+
+namespace lectern {
+
+struct BriefingMeta {
+  std::string_view id;
+  uint64_t hash = 0;
+  uint32_t first_turn = 0, turn_count = 0;
+  std::optional<int32_t> date;  // days since 1970-01-01
+  uint32_t language = 0, institution = 0, kind = 0;  // string ids
+  uint64_t store_offset = 0, store_size = 0;
+};
+
+struct TermInfo {
+  uint32_t ordinal = 0;
+  uint32_t df = 0;
+  uint64_t postings_begin = 0, postings_end = 0;
+  uint64_t positions_begin = 0, positions_end = 0;
+};
+
+// Walks one term's documents in increasing order, with their frequencies
+// and, on demand, positions.
+class PostingIterator {
+ public:
+  PostingIterator() = default;
+  PostingIterator(std::string_view postings, std::string_view positions, uint32_t df);
+
+  // Moves to the next document; false at the end (or on damaged data).
+  bool Next();
+  // Moves to the first document >= target; false if there is none.
+  bool SkipTo(uint32_t target);
+  uint32_t doc() const { return doc_; }
+  uint32_t freq() const { return freq_; }
+  // The current document's positions, ascending.
+  const std::vector<uint32_t>& Positions();
+  uint32_t df() const { return df_; }
+
+ private:
+  const char *p_ = nullptr, *end_ = nullptr;
+  const char *pos_p_ = nullptr, *pos_end_ = nullptr;
+  uint32_t df_ = 0, seen_ = 0;
+  uint32_t doc_ = 0, freq_ = 0;
+  uint32_t unread_positions_ = 0;  // positions of earlier documents not yet skipped
+  bool positions_ready_ = false;
+  std::vector<uint32_t> positions_;
+};
+
+class Segment {
+ public:
+  static Result<std::shared_ptr<const Segment>> Open(const std::string& path);
+
+  const std::string& path() const { return path_; }
+  uint32_t turn_count() const { return turn_count_; }
+  uint32_t briefing_count() const { return static_cast<uint32_t>(briefings_.size()); }
+  uint32_t term_count() const { return term_count_; }
+
+  uint32_t string_count() const { return static_cast<uint32_t>(strings_.size()); }
+  std::string_view string(uint32_t id) const;
+  // The id of `s` in this segment's string table, or nullopt.
+  std::optional<uint32_t> FindString(std::string_view s) const;
+  const BriefingMeta& briefing(uint32_t ordinal) const { return briefings_[ordinal]; }
+
+  // Turn columns.
+  uint32_t turn_briefing(uint32_t doc) const { return Column32(briefing_col_, doc); }
+  uint32_t turn_index(uint32_t doc) const { return Column32(index_col_, doc); }
+  Role turn_role(uint32_t doc) const { return static_cast<Role>(role_col_[doc]); }
+  uint32_t turn_speaker(uint32_t doc) const { return Column32(speaker_col_, doc); }
+  uint32_t turn_outlet(uint32_t doc) const { return Column32(outlet_col_, doc); }
+  uint32_t turn_length(uint32_t doc) const { return Column32(length_col_, doc); }
+
+  // Term dictionary.
+  std::string_view term(uint32_t ordinal) const;
+  std::optional<TermInfo> Find(std::string_view term) const;
+  // Terms starting with `prefix`, in order, at most `limit` (+1 to tell "more").
+  std::vector<TermInfo> PrefixRange(std::string_view prefix, size_t limit) const;
+  PostingIterator Postings(const TermInfo& info) const;
+
+  // The stored briefing (decompressed and parsed).
+  Result<Briefing> LoadBriefing(uint32_t ordinal) const;
+
+ private:
+  Segment() = default;
+  Status Parse();
+  TermInfo Info(uint32_t ordinal) const;
+  static uint32_t Column32(const char* column, uint32_t doc);
+
+  std::string path_;
+  MappedFile file_;
+  std::vector<std::string_view> strings_;
+  std::vector<BriefingMeta> briefings_;
+  std::string_view store_, postings_, positions_;
+  uint32_t turn_count_ = 0, term_count_ = 0;
+  const char *briefing_col_ = nullptr, *index_col_ = nullptr, *speaker_col_ = nullptr,
+             *outlet_col_ = nullptr, *length_col_ = nullptr;
+  const unsigned char* role_col_ = nullptr;
+  const char *term_records_ = nullptr, *term_offsets_ = nullptr, *term_bytes_ = nullptr;
+  uint32_t term_bytes_size_ = 0;
+};
+
+}  // namespace lectern

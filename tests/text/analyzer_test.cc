@@ -1,0 +1,79 @@
+#include "text/analyzer.h"
+
+#include <gtest/gtest.h>
+
+namespace lectern {
+namespace {
+
+std::vector<std::string> Terms(const std::string& text) {
+  Analyzer analyzer;
+  std::vector<Token> tokens;
+  analyzer.Analyze(text, &tokens);
+  std::vector<std::string> out;
+  for (const Token& t : tokens) out.push_back(t.term);
+  return out;
+}
+
+TEST(Analyzer, FoldsCaseAndDropsPunctuation) {
+  EXPECT_EQ(Terms("The US, and CHINA!"), (std::vector<std::string>{"the", "us", "and", "china"}));
+}
+
+TEST(Analyzer, PossessivesMatchTheirNoun) {
+  EXPECT_EQ(Terms("China's position"), (std::vector<std::string>{"china", "position"}));
+  EXPECT_EQ(Terms("China’s position"), (std::vector<std::string>{"china", "position"}));
+  EXPECT_EQ(Terms("don’t"), Terms("don't"));
+}
+
+TEST(Analyzer, HyphenatedWordsAreConsecutiveParts) {
+  Analyzer analyzer;
+  std::vector<Token> tokens;
+  analyzer.Analyze("US-China relations", &tokens);
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(tokens[0].term, "us");
+  EXPECT_EQ(tokens[1].term, "china");
+  EXPECT_EQ(tokens[1].position, 1u);
+  EXPECT_EQ(tokens[2].position, 2u);
+}
+
+TEST(Analyzer, PositionsAndByteOffsetsPointIntoTheText) {
+  Analyzer analyzer;
+  std::vector<Token> tokens;
+  const std::string text = "“Cold War” mentality — 冷战思维";
+  analyzer.Analyze(text, &tokens);
+  ASSERT_GE(tokens.size(), 4u);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    EXPECT_EQ(tokens[i].position, i);
+    EXPECT_LT(tokens[i].begin, tokens[i].end);
+    EXPECT_LE(tokens[i].end, text.size());
+  }
+  EXPECT_EQ(text.substr(tokens[0].begin, tokens[0].end - tokens[0].begin), "Cold");
+  EXPECT_EQ(text.substr(tokens[2].begin, tokens[2].end - tokens[2].begin), "mentality");
+}
+
+TEST(Analyzer, ChineseIsSplitIntoWordsNotCharacters) {
+  std::vector<std::string> terms = Terms("外交部发言人主持例行记者会");
+  EXPECT_LT(terms.size(), 13u);  // fewer tokens than characters
+  EXPECT_GE(terms.size(), 3u);
+  std::string joined;
+  for (const std::string& t : terms) joined += t;
+  EXPECT_EQ(joined, "外交部发言人主持例行记者会");
+}
+
+TEST(Analyzer, NfkcFoldsCompatibilityForms) {
+  EXPECT_EQ(Terms("ＡＢＣ"), (std::vector<std::string>{"abc"}));  // full-width letters
+  EXPECT_EQ(Terms("Straße"), (std::vector<std::string>{"strasse"}));
+  EXPECT_EQ(Terms("２０２０"), (std::vector<std::string>{"2020"}));
+}
+
+TEST(Analyzer, NumbersAreWords) {
+  EXPECT_EQ(Terms("On July 24, 2020 at 3.5%"),
+            (std::vector<std::string>{"on", "july", "24", "2020", "at", "3.5"}));
+}
+
+TEST(Analyzer, EmptyAndPunctuationOnly) {
+  EXPECT_TRUE(Terms("").empty());
+  EXPECT_TRUE(Terms(" — … !").empty());
+}
+
+}  // namespace
+}  // namespace lectern
