@@ -172,7 +172,9 @@ Result<AddOutcome> IndexWriter::Add(const Briefing& briefing) {
 
 Status IndexWriter::Commit() {
   Impl& m = *impl_;
-  if (!m.dirty) return Status::Ok();
+  // An index that was never committed gets its first (possibly empty) commit,
+  // so that readers find an index rather than none.
+  if (!m.dirty && m.manifest.generation > 0) return Status::Ok();
   LECTERN_RETURN_IF_ERROR(m.CommitStaged());
   if (m.manifest.segments.size() > m.options.max_segments) return m.MergeAll();
   return Status::Ok();

@@ -88,6 +88,7 @@ Status Segment::Parse() {
                               std::to_string(GetFixed32(data.data() + 8)) + ", expected " +
                               std::to_string(kIndexFormatVersion));
   }
+  if (GetFixed32(data.data() + 12) != 0) return Status::Corruption("unknown segment flags");
   if (data.substr(data.size() - kSegmentEndMagic.size()) != kSegmentEndMagic) {
     return Status::Corruption("truncated (no end marker)");
   }

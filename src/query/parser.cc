@@ -299,12 +299,15 @@ class Lexer {
     return NextCodePoint(text_, &pos);
   }
 
-  // The code point after the next one, or 0 at the end.
-  char32_t PeekSecond() const {
+  // The first visible code point after the next one, or 0 at the end.
+  char32_t PeekSecondVisible() const {
     size_t pos = pos_;
     NextCodePoint(text_, &pos);
-    if (pos >= text_.size()) return 0;
-    return NextCodePoint(text_, &pos);
+    while (pos < text_.size()) {
+      const char32_t cp = NextCodePoint(text_, &pos);
+      if (!IsInvisible(cp)) return cp;
+    }
+    return 0;
   }
 
   char32_t Advance() {
@@ -329,8 +332,8 @@ class Lexer {
 
   // At a '-': true when it is NOT, i.e. directly followed by an operand.
   bool StartsOperandAfterMinus() const {
-    const char32_t next = PeekSecond();
-    return next != 0 && !IsSpace(next) && !IsInvisible(next) && next != ')';
+    const char32_t next = PeekSecondVisible();
+    return next != 0 && !IsSpace(next) && next != ')';
   }
 
   // At a quote: reads to the matching quote; the contents, white space

@@ -48,5 +48,38 @@ check "empty file reason" grep -q "empty.html: not a briefing transcript: empty 
 check "--quiet still reports the refusal" grep -q "empty file" "$tmp/err"
 check "--quiet drops the summary" bash -c "! grep -q 'refused' '$tmp/err'"
 
+# Index and search.
+idx="$tmp/index"
+"$lectern" ingest "$samples" "$fixtures/not-briefings/listing.html" --index "$idx" >"$tmp/out" 2>"$tmp/err"
+check "ingest with a refused file exits 1" test $? -eq 1
+check "ingest summary counts" grep -q "3 briefings added, 0 replaced, 0 unchanged, 1 refused" "$tmp/out"
+check "ingest names the refused file" grep -q "listing.html: not ingested: " "$tmp/err"
+"$lectern" ingest "$samples" --index "$idx" --json >"$tmp/out" 2>&1
+check "re-ingest exits 0" test $? -eq 0
+check "re-ingest changes nothing" grep -q '"unchanged":3' "$tmp/out"
+"$lectern" search --index "$idx" 'outlet:AFP visas' >"$tmp/out" 2>&1
+check "search exits 0" test $? -eq 0
+check "search counts matches" grep -q "^1 turns in 1 briefings match" "$tmp/out"
+check "search shows the exchange" grep -q "A \[Zhao Lijian\]" "$tmp/out"
+"$lectern" search --index "$idx" --json '"release information"' >"$tmp/out" 2>&1
+check "search --json has hits" grep -q '"total_turns":' "$tmp/out"
+"$lectern" search --index "$idx" 'outlet:Reuters "unclosed' >"$tmp/out" 2>"$tmp/err"
+check "bad query is a usage error" test $? -eq 2
+check "bad query says where" grep -q "col 16: unclosed quote" "$tmp/err"
+"$lectern" show --index "$idx" mfa-china-en-2020-09-07 >"$tmp/out" 2>&1
+check "show exits 0" test $? -eq 0
+check "show prints the briefing" grep -q "Q \[Bloomberg\]" "$tmp/out"
+"$lectern" show --index "$idx" no-such-id >/dev/null 2>"$tmp/err"
+check "show of an unknown id exits 1" test $? -eq 1
+"$lectern" stats --index "$idx" --json >"$tmp/out" 2>&1
+check "stats counts briefings" grep -q '"briefings":3' "$tmp/out"
+"$lectern" search --index "$tmp/nowhere" china >/dev/null 2>"$tmp/err"
+check "search without an index exits 1" test $? -eq 1
+check "search without an index says so" grep -q "no index" "$tmp/err"
+for cmd in ingest search show stats optimize; do
+  "$lectern" $cmd --help >/dev/null 2>&1
+  check "$cmd --help" test $? -eq 0
+done
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

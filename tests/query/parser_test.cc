@@ -245,6 +245,8 @@ TEST(QueryParser, MinusIsNot) {
   EXPECT_EQ(P("--a"), "(NOT (NOT a))");
   EXPECT_EQ(P("-a NEAR b"), "(NOT (NEAR/10 a b))");
   EXPECT_EQ(P("-外交部"), "(NOT 外交部)");
+  EXPECT_EQ(P("-\xE2\x80\x8Bx"), "(NOT x)");  // an invisible code point in between
+  EXPECT_EQ(P("-\xE2\x80\x8B x"), "(AND - x)");
   auto node = Tree("x -y");
   ASSERT_NE(node, nullptr);
   EXPECT_EQ(node->children[1]->kind, QueryKind::kNot);
