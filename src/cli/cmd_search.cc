@@ -79,7 +79,10 @@ void PrintText(const SearchResults& r, const SearchArgs& args) {
     if (turns.empty()) turns.push_back(hit.turn);
     for (size_t i = 0; i < turns.size(); ++i) {
       const Turn& turn = hit.exchange_turns.empty() ? hit.matched : hit.exchange[i];
-      const char* letter = turn.role == Role::kQuestion ? "Q" : turn.role == Role::kAnswer ? "A" : "S";
+      const char* letter = turn.role == Role::kQuestion ? "Q"
+                           : turn.role == Role::kAnswer ? "A"
+                           : turn.role == Role::kNote   ? "N"
+                                                        : "S";
       std::string text = turns[i] == hit.turn ? Highlighted(hit.snippet, color)
                                               : Abbreviate(turn.text, 240);
       for (char& c : text) c = c == '\n' ? ' ' : c;

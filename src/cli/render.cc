@@ -15,6 +15,8 @@ const char* RoleLetter(Role role) {
       return "A";
     case Role::kStatement:
       return "S";
+    case Role::kNote:
+      return "N";
   }
   return "S";
 }
@@ -27,6 +29,8 @@ const char* RoleColor(Role role) {
       return "\033[1;32m";
     case Role::kStatement:
       return "\033[1;35m";
+    case Role::kNote:
+      return "\033[2m";
   }
   return "";
 }
@@ -59,8 +63,10 @@ std::string RenderBriefing(const Briefing& b, const RenderStyle& style) {
     out += "\n";
     out += (style.color ? RoleColor(turn.role) : "") + std::string(RoleLetter(turn.role)) + reset;
     const auto& who = turn.role == Role::kQuestion ? turn.outlet : turn.speaker;
-    out += " [" + (who ? *who : std::string(turn.role == Role::kQuestion ? "anonymous" : "?")) +
-           "]";
+    if (turn.role != Role::kNote) {
+      out += " [" + (who ? *who : std::string(turn.role == Role::kQuestion ? "anonymous" : "?")) +
+             "]";
+    }
     if (turn.follow_up) out += " (follow-up)";
     out += "\n";
     size_t start = 0;

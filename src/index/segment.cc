@@ -173,7 +173,7 @@ Status Segment::Parse() {
   }
   if (next_turn != turn_count_) return bad;
   for (uint32_t doc = 0; doc < turn_count_; ++doc) {
-    if (turn_briefing(doc) >= briefings_.size() || role_col_[doc] > 2 ||
+    if (turn_briefing(doc) >= briefings_.size() || role_col_[doc] > 3 ||
         turn_speaker(doc) >= strings_.size() || turn_outlet(doc) >= strings_.size()) {
       return bad;
     }

@@ -43,6 +43,17 @@ class TurnBuilder {
     turn.text = std::string(text);
     b_->turns.push_back(std::move(turn));
     all_bold_ = bold;
+    if (label.role != Role::kNote) last_speech_ = b_->turns.size() - 1;
+  }
+
+  // Speech interrupted by a note goes on in a new turn of the same speaker.
+  void ResumeAfterNote(const Paragraph& p) {
+    Turn resumed = b_->turns[*last_speech_];
+    resumed.text = p.text;
+    resumed.label.clear();
+    resumed.follow_up = false;
+    b_->turns.push_back(std::move(resumed));
+    all_bold_ = p.all_bold;
   }
 
   void Continue(const Paragraph& p) {
@@ -54,12 +65,14 @@ class TurnBuilder {
 
   bool has_turn() const { return !b_->turns.empty(); }
   Role role() const { return b_->turns.back().role; }
+  bool after_note() const { return has_turn() && role() == Role::kNote && last_speech_.has_value(); }
   bool all_bold() const { return all_bold_; }
 
  private:
   const TitleFacts& facts_;
   Briefing* b_;
   bool all_bold_ = false;  // every paragraph of the current turn was wholly bold
+  std::optional<size_t> last_speech_;  // the last turn that is not a note
 };
 
 void GroupExchanges(Briefing* b) {
@@ -79,6 +92,8 @@ void GroupExchanges(Briefing* b) {
       open->question.push_back(i);
     } else if (role == Role::kAnswer && open) {
       open->answer.push_back(i);
+    } else if (role == Role::kNote) {
+      continue;  // notes neither open nor close an exchange
     } else {
       close();  // a statement, or an answer nobody asked for, stands alone
     }
@@ -154,7 +169,9 @@ Result<Briefing> BuildBriefing(const Profile& profile, const Document& doc,
       continue;
     }
     const bool html = doc.syntax == Syntax::kHtml;
-    if (html && turns.has_turn() && turns.role() == Role::kQuestion && turns.all_bold() &&
+    if (turns.after_note()) {
+      turns.ResumeAfterNote(p);
+    } else if (html && turns.has_turn() && turns.role() == Role::kQuestion && turns.all_bold() &&
         p.bold_prefix == 0 && !p.all_bold) {
       turns.Start(Label{Role::kAnswer, std::nullopt, std::nullopt, false, "", 0}, p.text, false);
     } else if (html && p.all_bold && turns.has_turn() && turns.role() == Role::kAnswer) {

@@ -11,8 +11,11 @@
 //   after an answer is a new, unlabelled question.
 // - "A:" and unnamed statements are given to the sole spokesperson of the
 //   title; with several or none, the speaker stays null.
+// - A note (a profile's label with role kNote: "(Laughter.)", a time stamp)
+//   is a turn of its own; an unlabelled paragraph after it resumes the
+//   speech it interrupted, as a new turn of the same speaker and role.
 // - Each question, with the questions that follow it directly, opens an
-//   exchange; the answers after it join that exchange.
+//   exchange; the answers after it join that exchange. Notes are skipped.
 // Nothing is dropped but the title and breadcrumb, which go into fields.
 #pragma once
 

@@ -10,6 +10,8 @@ std::string_view RoleName(Role role) {
       return "answer";
     case Role::kStatement:
       return "statement";
+    case Role::kNote:
+      return "note";
   }
   return "statement";
 }
@@ -18,6 +20,7 @@ std::optional<Role> RoleFromName(std::string_view name) {
   if (name == "question") return Role::kQuestion;
   if (name == "answer") return Role::kAnswer;
   if (name == "statement") return Role::kStatement;
+  if (name == "note") return Role::kNote;
   return std::nullopt;
 }
 

@@ -12,9 +12,11 @@
 
 namespace lectern {
 
-enum class Role { kQuestion, kAnswer, kStatement };
+// kNote is a transcriber's note, not speech: a stage direction such as
+// "(Laughter.)", a time stamp, "END".
+enum class Role { kQuestion, kAnswer, kStatement, kNote };
 
-std::string_view RoleName(Role role);  // "question", "answer", "statement"
+std::string_view RoleName(Role role);  // "question", "answer", "statement", "note"
 std::optional<Role> RoleFromName(std::string_view name);
 
 // One person speaking without interruption. `text` holds the turn's
