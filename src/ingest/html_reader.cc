@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/utf8.h"
@@ -199,6 +200,11 @@ size_t DirectParagraphText(const GumboNode* node) {
 
 PageScan ScanPage(const GumboNode* root) {
   PageScan scan;
+  // Every element's DirectParagraphText, computed bottom-up when the walk
+  // leaves it: an inline element's score is part of its parent's, so deeply
+  // nested inline markup (<span><span>...) costs linear time, not quadratic.
+  std::vector<const GumboNode*> elements;  // in document order
+  std::unordered_map<const GumboNode*, size_t> scores;
   Walk(
       root,
       [&](const GumboNode* node) {
@@ -223,14 +229,39 @@ PageScan ScanPage(const GumboNode* root) {
             scan.known[k] = node;
           }
         }
-        size_t score = DirectParagraphText(node);
-        if (score > scan.densest_score) {
-          scan.densest_score = score;
-          scan.densest = node;
-        }
+        elements.push_back(node);
         return true;
       },
-      [](const GumboNode*) {});
+      [&](const GumboNode* node) {
+        if (node->type != GUMBO_NODE_ELEMENT) return;
+        // The same sum as DirectParagraphText(node), with the scores of the
+        // inline children already known.
+        size_t score = 0;
+        const GumboVector& children = node->v.element.children;
+        for (unsigned int i = 0; i < children.length; ++i) {
+          const auto* child = static_cast<const GumboNode*>(children.data[i]);
+          if (child->type == GUMBO_NODE_TEXT) {
+            score += std::strlen(child->v.text.text);
+          } else if (child->type == GUMBO_NODE_ELEMENT) {
+            const GumboElement& e = child->v.element;
+            if (e.tag == GUMBO_TAG_P) {
+              score += e.end_pos.offset > e.start_pos.offset ? e.end_pos.offset - e.start_pos.offset : 0;
+            } else if (!IsBlock(e.tag) && !IsSkipped(e.tag)) {
+              auto it = scores.find(child);  // absent for a <title>, which the walk skips
+              score += it != scores.end() ? it->second : DirectParagraphText(child);
+            }
+          }
+        }
+        scores[node] = score;
+      });
+  // The densest element, the first in document order on a tie.
+  for (const GumboNode* node : elements) {
+    const size_t score = scores[node];
+    if (score > scan.densest_score) {
+      scan.densest_score = score;
+      scan.densest = node;
+    }
+  }
   return scan;
 }
 
