@@ -45,9 +45,10 @@ std::vector<std::string> Words(const std::string& text) {
     current.clear();
     size_t start = i;
     char32_t cp = NextCodePoint(text, &i);
-    if (cp >= 0x80 && !IsSpace(cp) && !IsInvisible(cp) && cp >= 0x2E80) {
-      words.push_back(text.substr(start, i - start));  // CJK: one character a word
-    }
+    const bool cjk = (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+                     (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                     (cp >= 0x20000 && cp <= 0x2FFFF);
+    if (cjk) words.push_back(text.substr(start, i - start));  // one character a word
   }
   if (!current.empty()) words.push_back(std::move(current));
   return words;

@@ -19,7 +19,8 @@ std::string ReadFixture(const std::string& relative);
 // or nullopt when it is not there: tests that need it GTEST_SKIP.
 std::optional<std::string> CorpusDir();
 
-// Words (ASCII letters and digits, lower-cased; other code points each a word).
+// Words: runs of ASCII letters and digits, lower-cased, and each CJK
+// character (kana, ideographs, hangul) on its own; punctuation is no word.
 std::vector<std::string> Words(const std::string& text);
 
 // The turns as (speaker, role, outlet, text) strings, for whole-list comparisons.

@@ -29,6 +29,10 @@ std::string CollapseWhitespace(std::string_view text);
 
 std::string_view TrimAsciiSpace(std::string_view text);
 
+// At most `max_bytes` of `text`, cut at a code point boundary, with "..."
+// appended when anything was cut.
+std::string TruncateUtf8(std::string_view text, size_t max_bytes);
+
 // ASCII-only lower casing; other bytes are copied.
 std::string AsciiLower(std::string_view text);
 

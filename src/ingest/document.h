@@ -27,6 +27,9 @@ struct Document {
   // <title> and headings of an HTML page, or the first lines of a text.
   std::vector<std::string> title_candidates;
   std::vector<Paragraph> paragraphs;  // the body, in reading order
+  // When the page says it was published ("2020-10-07 14:02"), as printed,
+  // or "". Briefings whose title carries no date fall back on it.
+  std::string published;
 };
 
 // Builds one Paragraph from pieces of text as markup delivers them,

@@ -163,6 +163,8 @@ constexpr std::array<KnownContainer, 7> kKnownContainers = {{
 
 struct PageScan {
   const GumboNode* title = nullptr;
+  std::string published_meta;                 // <meta name="PubDate" content=...>
+  const GumboNode* published_node = nullptr;  // <span id="News_Body_Time">
   std::vector<const GumboNode*> headings;
   std::array<const GumboNode*, kKnownContainers.size()> known{};
   // Fallback: the element whose direct <p> children hold the most text.
@@ -215,6 +217,15 @@ PageScan ScanPage(const GumboNode* root) {
           return false;
         }
         if (e.tag == GUMBO_TAG_SCRIPT || e.tag == GUMBO_TAG_STYLE) return false;
+        if (e.tag == GUMBO_TAG_META) {
+          std::string name = AsciiLower(Attribute(e, "name"));
+          if (name == "pubdate" || name == "publishdate" || name == "article:published_time") {
+            scan.published_meta = std::string(Attribute(e, "content"));
+          }
+        }
+        if (Attribute(e, "id") == "News_Body_Time" && scan.published_node == nullptr) {
+          scan.published_node = node;
+        }
         if (e.tag == GUMBO_TAG_H1 || e.tag == GUMBO_TAG_H2) {
           scan.headings.push_back(node);
         } else {
@@ -328,6 +339,8 @@ Document ReadHtml(std::string_view utf8) {
     std::string text = TextOf(heading);
     if (!text.empty() && text.size() < 400) doc.title_candidates.push_back(std::move(text));
   }
+  doc.published = scan.published_node != nullptr ? TextOf(scan.published_node) : "";
+  if (doc.published.empty()) doc.published = CollapseWhitespace(scan.published_meta);
   ReadParagraphs(FindBody(scan, output->root), &doc.paragraphs);
   return doc;
 }

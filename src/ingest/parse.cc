@@ -62,7 +62,7 @@ Result<Briefing> ParseBytes(std::string_view bytes, const std::string& source,
   }
   std::string title = document.title_candidates.empty()
                           ? std::string()
-                          : document.title_candidates.front().substr(0, 150);
+                          : TruncateUtf8(document.title_candidates.front(), 150);
   return Status::NotABriefing(title.empty() ? "the page has no title"
                                             : "no known briefing title; the page is titled '" +
                                                   title + "'");

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "base/dates.h"
 #include "base/utf8.h"
 
 namespace lectern {
@@ -142,10 +143,9 @@ Result<Briefing> BuildBriefing(const Profile& profile, const Document& doc,
                                const std::string& source) {
   std::optional<FoundTitle> found = FindTitle(profile, doc);
   if (!found) {
-    std::string seen = doc.title_candidates.empty() ? "the page has no title"
-                                                    : "the page is titled '" +
-                                                          doc.title_candidates[0] + "'";
-    if (seen.size() > 160) seen = seen.substr(0, 157) + "...'";
+    std::string seen = doc.title_candidates.empty()
+                           ? "the page has no title"
+                           : "the page is titled '" + TruncateUtf8(doc.title_candidates[0], 150) + "'";
     return Status::NotABriefing("no " + std::string(profile.name()) + " briefing title; " + seen);
   }
   const TitleFacts* facts = &found->facts;
@@ -155,6 +155,12 @@ Result<Briefing> BuildBriefing(const Profile& profile, const Document& doc,
   b.institution = std::string(profile.institution());
   b.language = std::string(profile.language());
   b.date = facts->date;
+  if (!b.date && doc.published.size() >= 10) {
+    // "2020-10-07 14:02": the date part, if it is one.
+    if (DaysFromIsoDate(std::string_view(doc.published).substr(0, 10))) {
+      b.date = doc.published.substr(0, 10);
+    }
+  }
   b.title = facts->title;
   b.kind = facts->kind;
   b.source = source;

@@ -3,7 +3,6 @@
 // spokesperson, text twins equal their HTML pages, and the words of the page
 // body survive, in order.
 #include <gtest/gtest.h>
-#include <gumbo.h>
 
 #include <filesystem>
 #include <fstream>
@@ -15,6 +14,7 @@
 #include "ingest/outlets.h"
 #include "ingest/parse.h"
 #include "ingest/profiles/english_dates.h"
+#include "ingest/corpus_support.h"
 #include "test_support.h"
 
 namespace lectern {
@@ -24,26 +24,11 @@ namespace fs = std::filesystem;
 using testing::CorpusDir;
 using testing::TurnSignatures;
 using testing::Words;
-
-struct ManifestRow {
-  std::string file, url, date, title;
-};
-
-std::vector<ManifestRow> ReadManifest(const std::string& dir) {
-  std::vector<ManifestRow> rows;
-  std::ifstream in(dir + "/MANIFEST.tsv");
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    std::vector<std::string> fields;
-    std::stringstream ss(line);
-    std::string field;
-    while (std::getline(ss, field, '\t')) fields.push_back(field);
-    fields.resize(4);
-    rows.push_back({fields[0], fields[1], fields[2], fields[3]});
-  }
-  return rows;
-}
+using testing::BodyWords;
+using testing::InOrderCoverage;
+using testing::KeptWords;
+using testing::ManifestRow;
+using testing::ReadManifest;
 
 // The spokesperson a title names, found independently of the profile.
 std::string NameInTitle(const std::string& title) {
@@ -118,66 +103,6 @@ TEST_F(MfaEnglishCorpus, TextTwinsGiveTheSameTurnsAsTheirHtmlPages) {
   EXPECT_EQ(twins, 63);
 }
 
-// Words of the page body as a plain walk of gumbo's tree sees them: every
-// text node under the template's <div class="content">, inline pieces
-// joined, other elements separating words.
-std::vector<std::string> BodyWords(const std::string& html) {
-  std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(
-      gumbo_parse(html.c_str()), [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
-  std::string text;
-  std::vector<std::pair<const GumboNode*, bool>> stack = {{out->root, false}};
-  while (!stack.empty()) {
-    auto [node, inside] = stack.back();
-    stack.pop_back();
-    if ((node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) && inside) {
-      text += node->v.text.text;
-    }
-    if (node->type != GUMBO_NODE_ELEMENT) continue;
-    const GumboElement& e = node->v.element;
-    if (e.tag == GUMBO_TAG_SCRIPT || e.tag == GUMBO_TAG_STYLE) continue;
-    const bool inline_tag = e.tag == GUMBO_TAG_SPAN || e.tag == GUMBO_TAG_B ||
-                            e.tag == GUMBO_TAG_STRONG || e.tag == GUMBO_TAG_FONT ||
-                            e.tag == GUMBO_TAG_A || e.tag == GUMBO_TAG_EM || e.tag == GUMBO_TAG_I ||
-                            e.tag == GUMBO_TAG_U;
-    if (!inline_tag) text += ' ';  // block boundaries separate words; inline ones do not
-    const GumboAttribute* cls = gumbo_get_attribute(&e.attributes, "class");
-    bool here = inside || (cls != nullptr && std::string(cls->value) == "content");
-    for (unsigned i = e.children.length; i-- > 0;) {
-      stack.push_back({static_cast<const GumboNode*>(e.children.data[i]), here});
-    }
-  }
-  return Words(text);
-}
-
-// Share of `reference` found in `kept`, in order (a greedy walk that
-// tolerates local reordering of at most a few words).
-double InOrderCoverage(const std::vector<std::string>& reference,
-                       const std::vector<std::string>& kept, std::string* missing = nullptr) {
-  size_t at = 0, found = 0;
-  for (size_t r = 0; r < reference.size(); ++r) {
-    const std::string& word = reference[r];
-    bool hit = false;
-    for (size_t k = at; k < std::min(kept.size(), at + 8); ++k) {
-      if (kept[k] == word) {
-        at = k + 1;
-        ++found;
-        hit = true;
-        break;
-      }
-    }
-    if (!hit && missing != nullptr && missing->size() < 400) {
-      *missing += " [" + (r > 0 ? reference[r - 1] + " " : "") + "*" + word + "*]";
-    }
-  }
-  return reference.empty() ? 1.0 : static_cast<double>(found) / reference.size();
-}
-
-std::vector<std::string> KeptWords(const Briefing& b) {
-  std::string text;
-  for (const Turn& turn : b.turns) text += turn.label + " " + turn.text + "\n";
-  return Words(text);
-}
-
 TEST_F(MfaEnglishCorpus, BodyWordsAreKeptInOrder) {
   size_t total = 0;
   double kept = 0;
@@ -186,7 +111,7 @@ TEST_F(MfaEnglishCorpus, BodyWordsAreKeptInOrder) {
     ASSERT_TRUE(html.ok());
     Result<Briefing> b = ParseBytes(*html, row.file, ParseOptions{"mfa-en-html"});
     ASSERT_TRUE(b.ok());
-    std::vector<std::string> reference = BodyWords(*html);
+    std::vector<std::string> reference = BodyWords(*html, "content", "");
     std::string missing;
     double coverage = InOrderCoverage(reference, KeptWords(*b), &missing);
     EXPECT_GE(coverage, 0.995) << row.file << " misses" << missing;

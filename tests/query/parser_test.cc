@@ -328,10 +328,10 @@ TEST(QueryParser, FieldNamesAreCaseInsensitive) {
   EXPECT_EQ(P("DaTe:2020"), "date:2020-01-01..2020-12-31");
 }
 
-TEST(QueryParser, RoleAndLangValuesAreCaseInsensitiveAndStoredLowerCased) {
-  EXPECT_EQ(P("role:Question"), "role:question");
-  EXPECT_EQ(P("role:ANSWER|statement"), "role:answer|statement");
-  EXPECT_EQ(P("lang:EN|Zh"), "lang:en|zh");
+TEST(QueryParser, RoleAndLangValuesAreCheckedIgnoringCaseAndKeptAsTyped) {
+  EXPECT_EQ(P("role:Question"), "role:Question");
+  EXPECT_EQ(P("role:ANSWER|statement"), "role:ANSWER|statement");
+  EXPECT_EQ(P("lang:EN|Zh"), "lang:EN|Zh");
 }
 
 TEST(QueryParser, OtherValuesAreKeptAsTyped) {

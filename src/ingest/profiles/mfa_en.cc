@@ -6,15 +6,10 @@
 #include "base/utf8.h"
 #include "ingest/outlets.h"
 #include "ingest/profiles/english_dates.h"
+#include "ingest/spokespersons.h"
 
 namespace lectern {
 namespace {
-
-// Spokespersons of the ministry since the 2000s; titles name new ones.
-constexpr std::array<std::string_view, 18> kSpokespersons = {
-    "Kong Quan",   "Zhang Qiyue", "Liu Jianchao", "Qin Gang",    "Jiang Yu",    "Ma Zhaoxu",
-    "Hong Lei",    "Hua Chunying", "Lu Kang",     "Geng Shuang", "Zhao Lijian", "Wang Wenbin",
-    "Mao Ning",    "Lin Jian",    "Guo Jiakun",  "Liu Weimin",  "Sun Yuxi",    "Zhu Bangzao"};
 
 // Replaces typographic apostrophes so that "Geng Shuang’s" reads like "Geng Shuang's".
 std::string PlainApostrophes(std::string_view text) {
@@ -158,9 +153,11 @@ std::optional<TitleFacts> MfaEnglishProfile::ReadTitle(std::string_view raw) con
   std::string title = WithoutSiteName(CollapseWhitespace(raw));
   std::string plain = PlainApostrophes(title);
   std::string lower = AsciiLower(plain);
+  // The ministry's own words: other institutions hold "press conferences" too.
   const bool spokesperson = lower.find("spokesperson") != std::string::npos;
-  const bool conference = lower.find("press conference") != std::string::npos ||
-                          lower.find("daily briefing") != std::string::npos;
+  const bool conference = lower.find("regular press conference") != std::string::npos ||
+                          lower.find("daily briefing") != std::string::npos ||
+                          lower.find("foreign ministry") != std::string::npos;
   if (!spokesperson && !conference) return std::nullopt;
   TitleFacts facts;
   facts.date = FindEnglishDate(plain);
@@ -201,19 +198,20 @@ std::optional<Label> MfaEnglishProfile::ReadLabel(const Paragraph& p, Syntax syn
     out.role = Role::kAnswer;
     return out;
   }
+  // "Spokesperson Wang Wenbin:" is the spokesperson by name.
+  const std::string name_part =
+      lower.rfind("spokesperson ", 0) == 0 ? label.substr(std::string_view("spokesperson ").size()) : label;
   for (const std::string& name : facts.spokespersons) {
-    if (AsciiLower(name) == lower) {
+    if (AsciiLower(name) == AsciiLower(name_part)) {
       out.role = Role::kAnswer;
       out.speaker = name;
       return out;
     }
   }
-  for (std::string_view name : kSpokespersons) {
-    if (AsciiLower(name) == lower) {
-      out.role = Role::kAnswer;
-      out.speaker = std::string(name);
-      return out;
-    }
+  if (const Spokesperson* known = FindSpokesperson(name_part)) {
+    out.role = Role::kAnswer;
+    out.speaker = std::string(known->name);
+    return out;
   }
   if (IntroducesQuestion(p.text)) return Label{Role::kQuestion, {}, {}, false, "", 0};
   if (const Outlet* outlet = FindOutlet(label)) {

@@ -1,12 +1,14 @@
 #include "ingest/profiles/registry.h"
 
 #include "ingest/profiles/mfa_en.h"
+#include "ingest/profiles/mfa_zh.h"
 
 namespace lectern {
 
 const std::vector<const Profile*>& AllProfiles() {
   static const MfaEnglishProfile mfa_en;
-  static const std::vector<const Profile*> profiles = {&mfa_en};
+  static const MfaChineseProfile mfa_zh;
+  static const std::vector<const Profile*> profiles = {&mfa_en, &mfa_zh};
   return profiles;
 }
 
