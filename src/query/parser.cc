@@ -28,9 +28,9 @@
 // string; alternatives are separated by '|' with nothing in between
 // (outlet:Reuters|AFP|"Bloomberg News"). White space inside quotes (phrases
 // and quoted values) is collapsed to single spaces and trimmed. Role values
-// must be question, answer or statement, lang values 2 or 3 ASCII letters;
-// both are accepted in any case and stored lower-cased. Other values are kept
-// as typed. date alternatives (date:2019|2021) become an OR of one date node
+// must be question, answer or statement (in any case), lang values 2 or 3
+// ASCII letters; all values are kept as typed (ast.h), so users of the tree
+// compare them ignoring case. date alternatives (date:2019|2021) become an OR of one date node
 // per alternative, since a date node holds a single range.
 //
 // Dates. YYYY, YYYY-MM or YYYY-MM-DD (proleptic Gregorian, years
@@ -668,21 +668,20 @@ class Parser {
     NodePtr node = MakeNode(QueryKind::kField, token.column);
     node->field = token.text;
     for (const FieldValue& value : token.values) {
-      std::string text = value.text;
       if (token.text == "role") {
-        text = AsciiLower(text);
+        const std::string text = AsciiLower(value.text);
         if (text != "question" && text != "answer" && text != "statement") {
           return ErrorAt(value.column,
                          "unknown role '" + value.text + "' (question, answer or statement)");
         }
       } else if (token.text == "lang") {
-        text = AsciiLower(text);
+        const std::string& text = value.text;
         if (text.size() < 2 || text.size() > 3 || !IsAllAsciiLetters(text)) {
           return ErrorAt(value.column,
                          "bad language code '" + value.text + "' (2 or 3 letters, as en or zh)");
         }
       }
-      node->values.push_back(std::move(text));
+      node->values.push_back(value.text);
     }
     *out = std::move(node);
     return Status::Ok();
