@@ -76,8 +76,10 @@ struct SegmentBuilder::Impl {
   }
 
   void IndexTurn(uint32_t doc, const std::string& text) {
-    analyzer.Analyze(text, &tokens);
-    turn_length.push_back(static_cast<uint32_t>(tokens.size()));
+    analyzer.AnalyzeForIndex(text, &tokens);
+    uint32_t words = 0;
+    for (const Token& t : tokens) words += !IsCharacterTerm(t.term);
+    turn_length.push_back(words);
     // Group the turn's positions by term: sort token indexes by term, keep position order.
     std::vector<uint32_t> order(tokens.size());
     std::iota(order.begin(), order.end(), 0);

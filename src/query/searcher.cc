@@ -10,6 +10,7 @@
 #include "base/dates.h"
 #include "base/utf8.h"
 #include "ingest/outlets.h"
+#include "ingest/spokespersons.h"
 #include "query/parser.h"
 #include "text/analyzer.h"
 
@@ -175,14 +176,14 @@ Status Compile(const QueryNode& node, bool negated, Analyzer& analyzer, Compiled
     case QueryKind::kTerm:
     case QueryKind::kPhrase: {
       std::vector<Token> tokens;
-      analyzer.Analyze(node.text, &tokens);
+      analyzer.AnalyzeForQuery(node.text, &tokens);
       if (tokens.empty()) {
         return Status::InvalidArgument(where + "'" + node.text + "' has no searchable words");
       }
       Leaf leaf;
       for (const Token& t : tokens) {
         leaf.terms.push_back(t.term);
-        leaf.offsets.push_back(t.position);
+        leaf.offsets.push_back(t.position - tokens.front().position);
       }
       q->leaves[&node] = std::move(leaf);
       break;
@@ -345,12 +346,14 @@ class SegmentEvaluator {
   }
 
   // Ids in this segment's string table equal (ignoring ASCII case) to a value,
-  // or, for outlets, to the canonical name of a value's alias.
+  // or to the canonical name of a value's alias (outlets, spokespersons).
   std::vector<bool> MatchingStrings(const QueryNode& node, bool outlet) {
     std::vector<std::string> wanted = node.values;
-    if (outlet) {
-      for (const std::string& v : node.values) {
+    for (const std::string& v : node.values) {
+      if (outlet) {
         if (const Outlet* o = FindOutlet(v)) wanted.emplace_back(o->name);
+      } else if (const Spokesperson* s = FindSpokesperson(v)) {
+        wanted.emplace_back(s->name);  // speaker:汪文斌 is speaker:"Wang Wenbin"
       }
     }
     std::vector<bool> ids(segment_.string_count(), false);
@@ -564,7 +567,7 @@ Result<SearchResults> Searcher::Search(std::string_view text, const SearchOption
     hit.title = b.title;
     if (hit.turn >= b.turns.size()) return Status::Corruption(segment.path() + ": turn out of range");
     hit.matched = b.turns[hit.turn];
-    impl_->analyzer.Analyze(hit.matched.text, &tokens);
+    impl_->analyzer.AnalyzeForIndex(hit.matched.text, &tokens);
     hit.snippet = MakeSnippet(hit.matched.text, tokens,
                               [&](const std::string& term) { return impl_->Highlighted(*q, term); });
     for (const Exchange& e : b.exchanges) {

@@ -4,6 +4,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/utext.h>
 
+#include "base/utf8.h"
+
 namespace lectern {
 
 struct Analyzer::Impl {
@@ -49,6 +51,36 @@ struct Analyzer::Impl {
   }
 };
 
+namespace {
+
+bool IsIdeograph(char32_t cp) {
+  return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0x20000 && cp <= 0x3134F) || cp == 0x3007;
+}
+
+// Ideographs in `term`, each as a byte range; empty unless every code
+// point of the term is an ideograph.
+std::vector<std::pair<uint32_t, uint32_t>> Ideographs(std::string_view term) {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  size_t i = 0;
+  while (i < term.size()) {
+    size_t start = i;
+    if (!IsIdeograph(NextCodePoint(term, &i))) return {};
+    out.emplace_back(static_cast<uint32_t>(start), static_cast<uint32_t>(i));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string CharacterTerm(std::string_view character) {
+  std::string term = "\x01";
+  term += character;
+  return term;
+}
+
+bool IsCharacterTerm(std::string_view term) { return !term.empty() && term[0] == '\x01'; }
+
 Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
 Analyzer::~Analyzer() = default;
 
@@ -77,12 +109,58 @@ void Analyzer::Analyze(std::string_view text, std::vector<Token>* tokens) {
     Token token;
     impl_->Normalize(text.substr(start, end - start), &token.term);
     if (token.term.empty()) continue;
-    token.position = position++;
+    token.position = position;
+    if (it.getRuleStatus() >= UBRK_WORD_IDEO) {
+      const size_t characters = Ideographs(token.term).size();
+      token.span = characters > 0 ? static_cast<uint32_t>(characters) : 1;
+    }
+    position += token.span;
     token.begin = static_cast<uint32_t>(start);
     token.end = static_cast<uint32_t>(end);
     tokens->push_back(std::move(token));
   }
   utext_close(ut);
+}
+
+void Analyzer::AnalyzeForIndex(std::string_view text, std::vector<Token>* tokens) {
+  Analyze(text, tokens);
+  bool any = false;
+  for (const Token& t : *tokens) any = any || t.span > 1 || !Ideographs(t.term).empty();
+  if (!any) return;
+  std::vector<Token> out;
+  out.reserve(tokens->size() * 2);
+  for (Token& word : *tokens) {
+    std::vector<std::pair<uint32_t, uint32_t>> chars = Ideographs(word.term);
+    out.push_back(word);
+    // Byte offsets of the characters in the text: NFKC keeps ideographs one
+    // for one, so the text's characters line up with the term's.
+    std::vector<std::pair<uint32_t, uint32_t>> in_text = Ideographs(
+        text.substr(word.begin, word.end - word.begin));
+    for (size_t k = 0; k < chars.size(); ++k) {
+      Token c;
+      c.term = CharacterTerm(std::string_view(word.term).substr(chars[k].first,
+                                                               chars[k].second - chars[k].first));
+      c.position = word.position + static_cast<uint32_t>(k);
+      const bool aligned = in_text.size() == chars.size();
+      c.begin = aligned ? word.begin + in_text[k].first : word.begin;
+      c.end = aligned ? word.begin + in_text[k].second : word.end;
+      out.push_back(std::move(c));
+    }
+  }
+  *tokens = std::move(out);
+}
+
+void Analyzer::AnalyzeForQuery(std::string_view text, std::vector<Token>* tokens) {
+  AnalyzeForIndex(text, tokens);
+  // Keep the character tokens of ideographic words and drop the words themselves.
+  std::vector<Token> out;
+  for (size_t i = 0; i < tokens->size(); ++i) {
+    const Token& t = (*tokens)[i];
+    const bool expanded = i + 1 < tokens->size() && IsCharacterTerm((*tokens)[i + 1].term) &&
+                          (*tokens)[i + 1].position == t.position && !IsCharacterTerm(t.term);
+    if (!expanded) out.push_back(t);
+  }
+  *tokens = std::move(out);
 }
 
 }  // namespace lectern

@@ -264,3 +264,48 @@ TEST(Searcher, AnEmptyIndexMatchesNothing) {
 
 }  // namespace
 }  // namespace lectern
+
+namespace lectern {
+namespace {
+
+// Chinese queries match wherever their characters occur in a row, however
+// ICU segmented the text, with highlights on exactly those characters.
+TEST(SearcherChinese, NeverMissesAStringThatOccurs) {
+  TempDir dir;
+  std::vector<Briefing> briefings = {
+      MakeBriefing("zh1", "2020-07-23",
+                   {Question("“天问一号”探测器什么时候发射？", "Reuters"),
+                    Answer("天问一号探测器发射成功。汪文斌表示祝贺。", "Wang Wenbin")}, "zh"),
+      MakeBriefing("zh2", "2020-07-24",
+                   {Question("美方窜台有何评论？"), Answer("中方坚决反对美方窜台，摒弃冷战思维。")}, "zh"),
+  };
+  auto index = Build(dir.path(), briefings);
+  Searcher searcher(index);
+  struct Case {
+    const char* query;
+    size_t turns;
+  };
+  // Each of these is split differently by ICU in the text and in the query.
+  for (const Case& c : {Case{"天问一号", 2}, Case{"\"天问一号探测器\"", 2}, Case{"问一", 2},
+                        Case{"汪文斌", 1}, Case{"文斌", 1}, Case{"窜台", 2}, Case{"美方窜台", 2},
+                        Case{"冷战思维", 1}, Case{"战思", 1}, Case{"天问 -汪文斌", 1},
+                        Case{"天问二号", 0}, Case{"lang:zh 中方", 1},
+                        Case{"speaker:汪文斌 天问", 1}, Case{"outlet:路透社", 1}}) {
+    Result<std::vector<TurnRef>> r = searcher.MatchAll(c.query);
+    ASSERT_TRUE(r.ok()) << c.query << ": " << r.status().message();
+    EXPECT_EQ(r->size(), c.turns) << c.query;
+  }
+  Result<SearchResults> r = searcher.Search("天问一号", SearchOptions{});
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->hits.empty());
+  for (const Hit& hit : r->hits) {
+    std::string marked;
+    for (const Highlight& h : hit.snippet.highlights) {
+      marked += hit.snippet.text.substr(h.begin, h.end - h.begin);
+    }
+    EXPECT_EQ(marked, "天问一号") << hit.snippet.text;
+  }
+}
+
+}  // namespace
+}  // namespace lectern

@@ -42,7 +42,9 @@ TEST(Analyzer, PositionsAndByteOffsetsPointIntoTheText) {
   analyzer.Analyze(text, &tokens);
   ASSERT_GE(tokens.size(), 4u);
   for (size_t i = 0; i < tokens.size(); ++i) {
-    EXPECT_EQ(tokens[i].position, i);
+    if (i > 0) {
+      EXPECT_EQ(tokens[i].position, tokens[i - 1].position + tokens[i - 1].span);
+    }
     EXPECT_LT(tokens[i].begin, tokens[i].end);
     EXPECT_LE(tokens[i].end, text.size());
   }
@@ -73,6 +75,52 @@ TEST(Analyzer, NumbersAreWords) {
 TEST(Analyzer, EmptyAndPunctuationOnly) {
   EXPECT_TRUE(Terms("").empty());
   EXPECT_TRUE(Terms(" — … !").empty());
+}
+
+}  // namespace
+}  // namespace lectern
+
+namespace lectern {
+namespace {
+
+std::vector<std::string> Show(const std::vector<Token>& tokens) {
+  std::vector<std::string> out;
+  for (const Token& t : tokens) {
+    std::string term = IsCharacterTerm(t.term) ? "#" + t.term.substr(1) : t.term;
+    out.push_back(term + "@" + std::to_string(t.position));
+  }
+  return out;
+}
+
+TEST(AnalyzerCjk, IdeographicWordsCountByCharacter) {
+  Analyzer analyzer;
+  std::vector<Token> tokens;
+  analyzer.Analyze("冷战思维 and China", &tokens);
+  EXPECT_EQ(Show(tokens), (std::vector<std::string>{"冷战@0", "思维@2", "and@4", "china@5"}));
+  EXPECT_EQ(tokens[0].span, 2u);
+}
+
+TEST(AnalyzerCjk, TheIndexAlsoGetsEveryCharacter) {
+  Analyzer analyzer;
+  std::vector<Token> tokens;
+  const std::string text = "天问一号";
+  analyzer.AnalyzeForIndex(text, &tokens);
+  // ICU splits the name 天|问|一号; the characters are all there regardless.
+  EXPECT_EQ(Show(tokens), (std::vector<std::string>{"天@0", "#天@0", "问@1", "#问@1", "一号@2",
+                                                    "#一@2", "#号@3"}));
+  for (const Token& t : tokens) {
+    if (IsCharacterTerm(t.term)) {
+      EXPECT_EQ(text.substr(t.begin, t.end - t.begin), t.term.substr(1));
+    }
+  }
+}
+
+TEST(AnalyzerCjk, QueriesAreCharacterPhrases) {
+  Analyzer analyzer;
+  std::vector<Token> tokens;
+  analyzer.AnalyzeForQuery("天问一号 mission", &tokens);
+  EXPECT_EQ(Show(tokens),
+            (std::vector<std::string>{"#天@0", "#问@1", "#一@2", "#号@3", "mission@4"}));
 }
 
 }  // namespace
