@@ -19,5 +19,6 @@ CommandAction AddOptimizeCommand(CLI::App& app);
 CommandAction AddSearchCommand(CLI::App& app);
 CommandAction AddShowCommand(CLI::App& app);
 CommandAction AddStatsCommand(CLI::App& app);
+CommandAction AddAlignCommand(CLI::App& app);
 
 }  // namespace lectern
