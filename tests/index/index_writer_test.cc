@@ -161,3 +161,41 @@ TEST(Index, DamagedManifestOrCurrentIsAnErrorNamingTheFile) {
 
 }  // namespace
 }  // namespace lectern
+
+namespace lectern {
+namespace {
+
+// A reader opened before a commit keeps answering from its own commit, even
+// after the writer merged and deleted the files it reads.
+TEST(Index, AReaderKeepsItsCommitWhileAWriterReplacesIt) {
+  TempDir dir;
+  const std::vector<Briefing> first = RandomBriefings(20, 11);
+  {
+    auto writer = IndexWriter::Open(dir.path());
+    for (const Briefing& b : first) ASSERT_TRUE((*writer)->Add(b).ok());
+    ASSERT_TRUE((*writer)->Commit().ok());
+  }
+  auto before = Index::Open(dir.path());
+  ASSERT_TRUE(before.ok());
+  const uint64_t turns = (*before)->live_turns();
+  {
+    auto writer = IndexWriter::Open(dir.path());
+    for (const Briefing& b : RandomBriefings(30, 12)) {
+      Briefing renamed = b;
+      renamed.id = "new-" + b.id;
+      ASSERT_TRUE((*writer)->Add(renamed).ok());
+    }
+    ASSERT_TRUE((*writer)->Optimize().ok());  // merges and deletes the old segment file
+  }
+  EXPECT_FALSE(std::filesystem::exists((*before)->segments()[0].segment->path()));
+  EXPECT_EQ((*before)->live_turns(), turns);
+  Result<Briefing> still = (*before)->LoadBriefing(first[3].id);
+  ASSERT_TRUE(still.ok()) << still.status().message();
+  EXPECT_EQ(still->turns, first[3].turns);
+  auto after = Index::Open(dir.path());
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ((*after)->live_briefings(), 50u);
+}
+
+}  // namespace
+}  // namespace lectern
