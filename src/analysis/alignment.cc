@@ -18,37 +18,89 @@ struct Entity {
   std::string_view en;
 };
 constexpr std::array<Entity, 78> kEntities = {{
-    {"美国", "us"},           {"美方", "us"},           {"日本", "japan"},
-    {"日方", "japan"},        {"朝鲜", "dprk"},         {"韩国", "rok"},
-    {"半岛", "peninsula"},    {"台湾", "taiwan"},       {"香港", "hong kong"},
-    {"澳门", "macao"},        {"新疆", "xinjiang"},     {"西藏", "tibet"},
-    {"印度", "india"},        {"巴基斯坦", "pakistan"}, {"俄罗斯", "russia"},
-    {"伊朗", "iran"},         {"伊拉克", "iraq"},       {"叙利亚", "syria"},
-    {"以色列", "israel"},     {"巴勒斯坦", "palestin"}, {"阿富汗", "afghanistan"},
-    {"英国", "uk"},           {"法国", "france"},       {"德国", "germany"},
-    {"欧盟", "eu"},           {"欧洲", "europe"},       {"加拿大", "canada"},
-    {"澳大利亚", "australia"}, {"新西兰", "new zealand"}, {"越南", "viet"},
-    {"菲律宾", "philippine"}, {"南海", "south china sea"}, {"东盟", "asean"},
-    {"联合国", "un"},         {"安理会", "security council"}, {"世卫", "who"},
-    {"世贸", "wto"},          {"非洲", "africa"},       {"委内瑞拉", "venezuela"},
-    {"巴西", "brazil"},       {"墨西哥", "mexico"},     {"古巴", "cuba"},
-    {"沙特", "saudi"},        {"土耳其", "turkey"},     {"埃及", "egypt"},
-    {"乌克兰", "ukraine"},    {"白俄罗斯", "belarus"},  {"蒙古", "mongolia"},
-    {"缅甸", "myanmar"},      {"泰国", "thailand"},     {"柬埔寨", "cambodia"},
-    {"老挝", "laos"},         {"新加坡", "singapore"},  {"马来西亚", "malaysia"},
-    {"印尼", "indonesia"},    {"印度尼西亚", "indonesia"}, {"斯里兰卡", "sri lanka"},
-    {"孟加拉", "bangladesh"}, {"尼泊尔", "nepal"},      {"哈萨克斯坦", "kazakhstan"},
-    {"意大利", "italy"},      {"西班牙", "spain"},      {"瑞典", "swed"},
-    {"挪威", "norw"},         {"荷兰", "netherlands"},  {"波兰", "poland"},
-    {"捷克", "czech"},        {"立陶宛", "lithuania"},  {"梵蒂冈", "vatican"},
-    {"华为", "huawei"},       {"孟晚舟", "meng wanzhou"}, {"一带一路", "belt and road"},
-    {"贸易", "trade"},        {"疫情", "covid"},        {"新冠", "covid"},
-    {"奥运", "olympic"},      {"峰会", "summit"},       {"气候", "climate"},
+    {"美国", "us"},
+    {"美方", "us"},
+    {"日本", "japan"},
+    {"日方", "japan"},
+    {"朝鲜", "dprk"},
+    {"韩国", "rok"},
+    {"半岛", "peninsula"},
+    {"台湾", "taiwan"},
+    {"香港", "hong kong"},
+    {"澳门", "macao"},
+    {"新疆", "xinjiang"},
+    {"西藏", "tibet"},
+    {"印度", "india"},
+    {"巴基斯坦", "pakistan"},
+    {"俄罗斯", "russia"},
+    {"伊朗", "iran"},
+    {"伊拉克", "iraq"},
+    {"叙利亚", "syria"},
+    {"以色列", "israel"},
+    {"巴勒斯坦", "palestin"},
+    {"阿富汗", "afghanistan"},
+    {"英国", "uk"},
+    {"法国", "france"},
+    {"德国", "germany"},
+    {"欧盟", "eu"},
+    {"欧洲", "europe"},
+    {"加拿大", "canada"},
+    {"澳大利亚", "australia"},
+    {"新西兰", "new zealand"},
+    {"越南", "viet"},
+    {"菲律宾", "philippine"},
+    {"南海", "south china sea"},
+    {"东盟", "asean"},
+    {"联合国", "un"},
+    {"安理会", "security council"},
+    {"世卫", "who"},
+    {"世贸", "wto"},
+    {"非洲", "africa"},
+    {"委内瑞拉", "venezuela"},
+    {"巴西", "brazil"},
+    {"墨西哥", "mexico"},
+    {"古巴", "cuba"},
+    {"沙特", "saudi"},
+    {"土耳其", "turkey"},
+    {"埃及", "egypt"},
+    {"乌克兰", "ukraine"},
+    {"白俄罗斯", "belarus"},
+    {"蒙古", "mongolia"},
+    {"缅甸", "myanmar"},
+    {"泰国", "thailand"},
+    {"柬埔寨", "cambodia"},
+    {"老挝", "laos"},
+    {"新加坡", "singapore"},
+    {"马来西亚", "malaysia"},
+    {"印尼", "indonesia"},
+    {"印度尼西亚", "indonesia"},
+    {"斯里兰卡", "sri lanka"},
+    {"孟加拉", "bangladesh"},
+    {"尼泊尔", "nepal"},
+    {"哈萨克斯坦", "kazakhstan"},
+    {"意大利", "italy"},
+    {"西班牙", "spain"},
+    {"瑞典", "swed"},
+    {"挪威", "norw"},
+    {"荷兰", "netherlands"},
+    {"波兰", "poland"},
+    {"捷克", "czech"},
+    {"立陶宛", "lithuania"},
+    {"梵蒂冈", "vatican"},
+    {"华为", "huawei"},
+    {"孟晚舟", "meng wanzhou"},
+    {"一带一路", "belt and road"},
+    {"贸易", "trade"},
+    {"疫情", "covid"},
+    {"新冠", "covid"},
+    {"奥运", "olympic"},
+    {"峰会", "summit"},
+    {"气候", "climate"},
 }};
 
 struct Features {
-  std::set<std::string> numbers;  // digit runs
-  std::set<std::string> latin;    // Latin-script words of 2+ letters, lower-cased
+  std::set<std::string> numbers;        // digit runs
+  std::set<std::string> latin;          // Latin-script words of 2+ letters, lower-cased
   std::set<std::string_view> entities;  // English names of the entities mentioned
   std::optional<std::string> outlet;
   double length = 0;  // words (English) or characters (Chinese)
@@ -81,7 +133,8 @@ Features Extract(const Briefing& b, const Exchange& e) {
   std::string run;
   auto flush = [&] {
     if (run.empty()) return;
-    const bool digits = std::all_of(run.begin(), run.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool digits =
+        std::all_of(run.begin(), run.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (digits) {
       f.numbers.insert(run);
     } else if (run.size() >= 2 && f.chinese) {
@@ -116,9 +169,10 @@ Features Extract(const Briefing& b, const Exchange& e) {
         token.push_back(text[i]);
         continue;
       }
-      const bool upper = token.size() >= 2 && std::any_of(token.begin(), token.end(), [](char c) {
-                           return c >= 'A' && c <= 'Z';
-                         }) && std::none_of(token.begin(), token.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      const bool upper =
+          token.size() >= 2 &&
+          std::any_of(token.begin(), token.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+          std::none_of(token.begin(), token.end(), [](char c) { return c >= 'a' && c <= 'z'; });
       if (upper) acronyms.insert(AsciiLower(token));
       token.clear();
     }
@@ -142,8 +196,8 @@ Features Extract(const Briefing& b, const Exchange& e) {
     }
   }
   for (const Entity& entity : kEntities) {
-    const bool present = f.chinese ? text.find(entity.zh) != std::string::npos
-                                   : ContainsWord(lower, entity.en);
+    const bool present =
+        f.chinese ? text.find(entity.zh) != std::string::npos : ContainsWord(lower, entity.en);
     if (present) f.entities.insert(entity.en);
   }
   f.length = f.chinese ? static_cast<double>(characters) : static_cast<double>(words);
@@ -158,7 +212,8 @@ double Overlap(const Set& a, const Set& b) {
   return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
-double Similarity(const Features& a, size_t ia, size_t na, const Features& b, size_t ib, size_t nb) {
+double Similarity(const Features& a, size_t ia, size_t na, const Features& b, size_t ib,
+                  size_t nb) {
   double score = 0;
   score += 1.5 * Overlap(a.numbers, b.numbers);
   score += 1.0 * Overlap(a.latin, b.latin);

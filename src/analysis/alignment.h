@@ -18,8 +18,8 @@
 namespace lectern {
 
 struct AlignedExchange {
-  int first = -1;   // index into the first briefing's exchanges, -1 if none
-  int second = -1;  // index into the second briefing's exchanges, -1 if none
+  int first = -1;    // index into the first briefing's exchanges, -1 if none
+  int second = -1;   // index into the second briefing's exchanges, -1 if none
   double score = 0;  // similarity of a pair; 0 for an unpaired exchange
 };
 

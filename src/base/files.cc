@@ -17,7 +17,7 @@ namespace {
 
 bool IsSkippedExtension(const fs::path& path) {
   static constexpr std::array<std::string_view, 22> kSkipped = {
-      ".tsv", ".csv", ".json", ".jsonl", ".css", ".js",  ".jpg", ".jpeg", ".png", ".gif", ".svg",
+      ".tsv", ".csv", ".json", ".jsonl", ".css", ".js",  ".jpg", ".jpeg", ".png", ".gif",  ".svg",
       ".ico", ".pdf", ".zip",  ".gz",    ".md",  ".xml", ".mp4", ".mp3",  ".doc", ".docx", ".webp"};
   std::string ext = AsciiLower(path.extension().string());
   return std::find(kSkipped.begin(), kSkipped.end(), ext) != kSkipped.end() ||

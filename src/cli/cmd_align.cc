@@ -72,9 +72,13 @@ int RunAlign(const AlignArgs& args) {
         pairs_json.push_back({r.first >= 0 ? nlohmann::json(r.first) : nlohmann::json(),
                               r.second >= 0 ? nlohmann::json(r.second) : nlohmann::json()});
       }
-      rows.push_back({{"date", *en.date}, {"en", en.id}, {"zh", zh.id},
-                      {"en_exchanges", en.exchanges.size()}, {"zh_exchanges", zh.exchanges.size()},
-                      {"aligned", a.paired}, {"exchanges", std::move(pairs_json)}});
+      rows.push_back({{"date", *en.date},
+                      {"en", en.id},
+                      {"zh", zh.id},
+                      {"en_exchanges", en.exchanges.size()},
+                      {"zh_exchanges", zh.exchanges.size()},
+                      {"aligned", a.paired},
+                      {"exchanges", std::move(pairs_json)}});
     } else if (args.each) {
       std::printf("%s  %s ↔ %s  %zu/%zu exchanges aligned\n", en.date->c_str(), en.id.c_str(),
                   zh.id.c_str(), static_cast<size_t>(a.paired), en.exchanges.size());
@@ -83,9 +87,9 @@ int RunAlign(const AlignArgs& args) {
   const double share_en = en_exchanges ? 100.0 * aligned / en_exchanges : 0;
   const double share_zh = zh_exchanges ? 100.0 * aligned / zh_exchanges : 0;
   if (args.json) {
-    nlohmann::json out = {{"pairs", paired_briefings},     {"english_only", english_only},
-                          {"chinese_only", chinese_only},  {"en_exchanges", en_exchanges},
-                          {"zh_exchanges", zh_exchanges},  {"aligned", aligned},
+    nlohmann::json out = {{"pairs", paired_briefings},    {"english_only", english_only},
+                          {"chinese_only", chinese_only}, {"en_exchanges", en_exchanges},
+                          {"zh_exchanges", zh_exchanges}, {"aligned", aligned},
                           {"briefings", std::move(rows)}};
     std::printf("%s\n", out.dump().c_str());
   } else {

@@ -46,7 +46,8 @@ int RunIngest(const IngestArgs& args) {
     std::error_code ec;
     if (input.error.ok()) total_bytes += std::filesystem::file_size(input.path, ec);
   }
-  Progress progress("ingest", inputs.size(), total_bytes, !args.quiet && Progress::StderrIsTerminal());
+  Progress progress("ingest", inputs.size(), total_bytes,
+                    !args.quiet && Progress::StderrIsTerminal());
   size_t added = 0, replaced = 0, unchanged = 0;
   std::vector<std::pair<std::string, std::string>> refused;  // path, reason
   Status failure;
@@ -100,18 +101,20 @@ int RunIngest(const IngestArgs& args) {
     return kExitPartialFailure;
   }
   if (args.json) {
-    nlohmann::json j = {{"index", args.index},     {"files", inputs.size()},
-                        {"added", added},          {"replaced", replaced},
-                        {"unchanged", unchanged},  {"refused", nlohmann::json::array()}};
-    for (const auto& [path, reason] : refused) j["refused"].push_back({{"path", path}, {"reason", reason}});
+    nlohmann::json j = {{"index", args.index},    {"files", inputs.size()},
+                        {"added", added},         {"replaced", replaced},
+                        {"unchanged", unchanged}, {"refused", nlohmann::json::array()}};
+    for (const auto& [path, reason] : refused)
+      j["refused"].push_back({{"path", path}, {"reason", reason}});
     std::printf("%s\n", j.dump().c_str());
   } else {
     for (const auto& [path, reason] : refused) {
       std::fprintf(stderr, "%s: not ingested: %s\n", path.c_str(), reason.c_str());
     }
     if (!args.quiet) {
-      std::printf("%zu files: %zu briefings added, %zu replaced, %zu unchanged, %zu refused (index %s)\n",
-                  inputs.size(), added, replaced, unchanged, refused.size(), args.index.c_str());
+      std::printf(
+          "%zu files: %zu briefings added, %zu replaced, %zu unchanged, %zu refused (index %s)\n",
+          inputs.size(), added, replaced, unchanged, refused.size(), args.index.c_str());
     }
   }
   return refused.empty() ? kExitOk : kExitPartialFailure;

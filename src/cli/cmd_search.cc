@@ -83,8 +83,8 @@ void PrintText(const SearchResults& r, const SearchArgs& args) {
                            : turn.role == Role::kAnswer ? "A"
                            : turn.role == Role::kNote   ? "N"
                                                         : "S";
-      std::string text = turns[i] == hit.turn ? Highlighted(hit.snippet, color)
-                                              : Abbreviate(turn.text, 240);
+      std::string text =
+          turns[i] == hit.turn ? Highlighted(hit.snippet, color) : Abbreviate(turn.text, 240);
       for (char& c : text) c = c == '\n' ? ' ' : c;
       std::printf("  %s%s [%s]%s %s\n", turns[i] == hit.turn ? bold.c_str() : "", letter,
                   Who(turn).c_str(), reset.c_str(), text.c_str());
@@ -113,9 +113,12 @@ void PrintJson(const SearchResults& r, const SearchArgs& args) {
     j["exchange"] = std::move(exchange);
     hits.push_back(std::move(j));
   }
-  nlohmann::json out = {{"query", args.query},          {"total_turns", r.total_turns},
-                        {"total_briefings", r.total_briefings}, {"offset", args.offset},
-                        {"limit", args.limit},          {"hits", std::move(hits)}};
+  nlohmann::json out = {{"query", args.query},
+                        {"total_turns", r.total_turns},
+                        {"total_briefings", r.total_briefings},
+                        {"offset", args.offset},
+                        {"limit", args.limit},
+                        {"hits", std::move(hits)}};
   std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
@@ -154,11 +157,14 @@ int RunSearch(const SearchArgs& args) {
 
 CommandAction AddSearchCommand(CLI::App& app) {
   auto args = std::make_shared<SearchArgs>();
-  CLI::App* cmd = app.add_subcommand("search", "Search the index (see the README for the query language)");
+  CLI::App* cmd =
+      app.add_subcommand("search", "Search the index (see the README for the query language)");
   cmd->add_option("query", args->query, "The query, e.g. 'outlet:Reuters \"Chengdu consulate\"'")
       ->required();
   cmd->add_option("--index", args->index, "Index directory")->capture_default_str();
-  cmd->add_option("--limit", args->limit, "Hits to show")->capture_default_str()->check(CLI::Range(1, 1000));
+  cmd->add_option("--limit", args->limit, "Hits to show")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
   cmd->add_option("--offset", args->offset, "Hits to skip")->capture_default_str();
   cmd->add_option("--sort", args->sort, "relevance or date (newest first)")
       ->check(CLI::IsMember({"relevance", "date"}))

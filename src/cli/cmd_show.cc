@@ -3,8 +3,8 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include "analysis/alignment.h"
@@ -82,8 +82,8 @@ std::vector<std::string> ExchangeLines(const Briefing& b, int exchange, int widt
 // Turns before the first exchange (announcements), as lines.
 std::vector<std::string> OpeningLines(const Briefing& b, int width) {
   std::vector<std::string> lines;
-  const int first = b.exchanges.empty() ? static_cast<int>(b.turns.size())
-                                        : b.exchanges.front().question.front();
+  const int first =
+      b.exchanges.empty() ? static_cast<int>(b.turns.size()) : b.exchanges.front().question.front();
   for (int t = 0; t < first; ++t) {
     std::vector<std::string> more = TurnLines(b, t, width);
     lines.insert(lines.end(), more.begin(), more.end());
@@ -102,7 +102,8 @@ std::string RenderWithTranslation(const Briefing& b, const Briefing& other) {
          std::string(static_cast<size_t>(width), '-') + "\n";
   out += SideBySide(OpeningLines(en, width), OpeningLines(zh, width), width);
   for (const AlignedExchange& row : a.rows) {
-    out += "\n" + SideBySide(ExchangeLines(en, row.first, width), ExchangeLines(zh, row.second, width), width);
+    out += "\n" + SideBySide(ExchangeLines(en, row.first, width),
+                             ExchangeLines(zh, row.second, width), width);
   }
   out += "\n" + std::to_string(a.paired) + " of " + std::to_string(en.exchanges.size()) +
          " English and " + std::to_string(zh.exchanges.size()) + " Chinese exchanges aligned\n";
@@ -123,7 +124,8 @@ int RunShow(const ShowArgs& args) {
   if (args.with_translation) {
     std::optional<Briefing> other = FindTranslation(**index, *briefing);
     if (!other) {
-      std::fprintf(stderr, "lectern: no translation of %s in the index (same date, other language)\n",
+      std::fprintf(stderr,
+                   "lectern: no translation of %s in the index (same date, other language)\n",
                    args.id.c_str());
       return kExitPartialFailure;
     }

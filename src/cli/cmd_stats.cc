@@ -26,7 +26,8 @@ int RunStats(const StatsArgs& args) {
   }
   IndexStats s = ComputeStats(**index);
   auto top = [&](const std::vector<std::pair<std::string, uint64_t>>& v) {
-    return std::vector<std::pair<std::string, uint64_t>>(v.begin(), v.begin() + std::min(v.size(), args.top));
+    return std::vector<std::pair<std::string, uint64_t>>(v.begin(),
+                                                         v.begin() + std::min(v.size(), args.top));
   };
   if (args.json) {
     auto pairs = [](const std::vector<std::pair<std::string, uint64_t>>& v) {
@@ -34,33 +35,35 @@ int RunStats(const StatsArgs& args) {
       for (const auto& [name, count] : v) out.push_back({{"name", name}, {"count", count}});
       return out;
     };
-    nlohmann::json j = {{"index", args.index},
-                        {"briefings", s.briefings},
-                        {"turns", s.turns},
-                        {"tokens", s.tokens},
-                        {"segments", s.segments},
-                        {"bytes_on_disk", s.bytes_on_disk},
-                        {"first_date", s.first_date ? nlohmann::json(*s.first_date) : nlohmann::json()},
-                        {"last_date", s.last_date ? nlohmann::json(*s.last_date) : nlohmann::json()},
-                        {"languages", s.briefings_by_language},
-                        {"institutions", s.briefings_by_institution},
-                        {"kinds", s.briefings_by_kind},
-                        {"spokespersons", pairs(s.briefings_by_spokesperson)},
-                        {"outlets", pairs(top(s.questions_by_outlet))},
-                        {"anonymous_questions", s.anonymous_questions}};
+    nlohmann::json j = {
+        {"index", args.index},
+        {"briefings", s.briefings},
+        {"turns", s.turns},
+        {"tokens", s.tokens},
+        {"segments", s.segments},
+        {"bytes_on_disk", s.bytes_on_disk},
+        {"first_date", s.first_date ? nlohmann::json(*s.first_date) : nlohmann::json()},
+        {"last_date", s.last_date ? nlohmann::json(*s.last_date) : nlohmann::json()},
+        {"languages", s.briefings_by_language},
+        {"institutions", s.briefings_by_institution},
+        {"kinds", s.briefings_by_kind},
+        {"spokespersons", pairs(s.briefings_by_spokesperson)},
+        {"outlets", pairs(top(s.questions_by_outlet))},
+        {"anonymous_questions", s.anonymous_questions}};
     std::printf("%s\n", j.dump().c_str());
     return kExitOk;
   }
   std::printf("index       %s (%llu segments, %.1f MB)\n", args.index.c_str(),
               static_cast<unsigned long long>(s.segments), s.bytes_on_disk / 1e6);
   std::printf("briefings   %llu\nturns       %llu\ntokens      %llu\n",
-              static_cast<unsigned long long>(s.briefings), static_cast<unsigned long long>(s.turns),
-              static_cast<unsigned long long>(s.tokens));
+              static_cast<unsigned long long>(s.briefings),
+              static_cast<unsigned long long>(s.turns), static_cast<unsigned long long>(s.tokens));
   std::printf("dates       %s .. %s\n", s.first_date.value_or("-").c_str(),
               s.last_date.value_or("-").c_str());
   auto print_map = [](const char* label, const std::map<std::string, uint64_t>& m) {
     std::printf("%-12s", label);
-    for (const auto& [k, v] : m) std::printf("%s %llu  ", k.c_str(), static_cast<unsigned long long>(v));
+    for (const auto& [k, v] : m)
+      std::printf("%s %llu  ", k.c_str(), static_cast<unsigned long long>(v));
     std::printf("\n");
   };
   print_map("languages", s.briefings_by_language);

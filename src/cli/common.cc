@@ -33,7 +33,8 @@ std::string PointAtColumn(std::string_view query, const std::string& message) {
 std::string Abbreviate(std::string_view text, size_t max_bytes) {
   if (text.size() <= max_bytes) return std::string(text);
   size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;  // UTF-8 boundary
   size_t space = text.rfind(' ', cut);
   if (space != std::string_view::npos && space > max_bytes / 2) cut = space;
   return std::string(text.substr(0, cut)) + " …";

@@ -29,13 +29,13 @@ void Progress::Advance(size_t bytes) {
 }
 
 void Progress::Draw() {
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   double mb = static_cast<double>(bytes_) / 1e6;
   double rate = seconds > 0 ? mb / seconds : 0;
-  double eta = bytes_ > 0 && total_bytes_ > bytes_
-                   ? seconds * static_cast<double>(total_bytes_ - bytes_) / static_cast<double>(bytes_)
-                   : 0;
+  double eta =
+      bytes_ > 0 && total_bytes_ > bytes_
+          ? seconds * static_cast<double>(total_bytes_ - bytes_) / static_cast<double>(bytes_)
+          : 0;
   std::fprintf(stderr, "\r\033[K%s %zu/%zu files  %.1f MB  %.1f MB/s  ETA %.0fs", label_.c_str(),
                files_, total_files_, mb, rate, eta);
   std::fflush(stderr);

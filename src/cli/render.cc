@@ -56,16 +56,16 @@ std::string RenderBriefing(const Briefing& b, const RenderStyle& style) {
   out += bold + (b.date ? *b.date : "(undated)") + "  " + b.title + reset + "\n";
   out += dim + b.institution + " · " + b.language + " · " + b.kind;
   if (!b.spokespersons.empty()) out += " · " + Join(b.spokespersons, ", ");
-  out += " · " + std::to_string(b.turns.size()) + " turns, " +
-         std::to_string(b.exchanges.size()) + " exchanges\n";
+  out += " · " + std::to_string(b.turns.size()) + " turns, " + std::to_string(b.exchanges.size()) +
+         " exchanges\n";
   out += "id " + b.id + " · " + b.source + reset + "\n";
   for (const Turn& turn : b.turns) {
     out += "\n";
     out += (style.color ? RoleColor(turn.role) : "") + std::string(RoleLetter(turn.role)) + reset;
     const auto& who = turn.role == Role::kQuestion ? turn.outlet : turn.speaker;
     if (turn.role != Role::kNote) {
-      out += " [" + (who ? *who : std::string(turn.role == Role::kQuestion ? "anonymous" : "?")) +
-             "]";
+      out +=
+          " [" + (who ? *who : std::string(turn.role == Role::kQuestion ? "anonymous" : "?")) + "]";
     }
     if (turn.follow_up) out += " (follow-up)";
     out += "\n";

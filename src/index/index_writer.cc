@@ -166,7 +166,8 @@ Result<AddOutcome> IndexWriter::Add(const Briefing& briefing) {
       Impl::Location{m.builder_file, static_cast<uint32_t>(builder.briefing_count()), hash};
   builder.Add(briefing, hash);
   m.dirty = true;
-  if (builder.approximate_bytes() > m.options.flush_bytes) LECTERN_RETURN_IF_ERROR(m.FlushBuilder());
+  if (builder.approximate_bytes() > m.options.flush_bytes)
+    LECTERN_RETURN_IF_ERROR(m.FlushBuilder());
   return outcome;
 }
 

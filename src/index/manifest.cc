@@ -11,7 +11,8 @@ namespace lectern {
 
 std::string ManifestFileName(uint64_t generation) {
   char name[64];
-  std::snprintf(name, sizeof name, "MANIFEST-%06llu.json", static_cast<unsigned long long>(generation));
+  std::snprintf(name, sizeof name, "MANIFEST-%06llu.json",
+                static_cast<unsigned long long>(generation));
   return name;
 }
 

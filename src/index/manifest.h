@@ -12,12 +12,12 @@
 namespace lectern {
 
 struct ManifestSegment {
-  std::string file;                 // "seg-000003.lseg", relative to the index directory
-  std::vector<uint32_t> deleted;    // briefing ordinals, ascending
+  std::string file;               // "seg-000003.lseg", relative to the index directory
+  std::vector<uint32_t> deleted;  // briefing ordinals, ascending
 };
 
 struct Manifest {
-  uint64_t generation = 0;          // 0: the empty index before any commit
+  uint64_t generation = 0;  // 0: the empty index before any commit
   uint64_t next_segment = 1;
   std::vector<ManifestSegment> segments;
 };

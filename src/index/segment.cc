@@ -12,8 +12,7 @@
 
 namespace lectern {
 
-PostingIterator::PostingIterator(std::string_view postings, std::string_view positions,
-                                 uint32_t df)
+PostingIterator::PostingIterator(std::string_view postings, std::string_view positions, uint32_t df)
     : p_(postings.data()),
       end_(postings.data() + postings.size()),
       pos_p_(positions.data()),
@@ -112,9 +111,11 @@ Status Segment::Parse() {
     // zlib's crc32 takes uInt lengths; feed large sections in pieces.
     for (size_t at = 0; at < bytes.size(); at += 1u << 30) {
       size_t n = std::min<size_t>(bytes.size() - at, 1u << 30);
-      actual = crc32(actual, reinterpret_cast<const Bytef*>(bytes.data() + at), static_cast<uInt>(n));
+      actual =
+          crc32(actual, reinterpret_cast<const Bytef*>(bytes.data() + at), static_cast<uInt>(n));
     }
-    if (actual != crc) return Status::Corruption("checksum mismatch in section " + std::to_string(id));
+    if (actual != crc)
+      return Status::Corruption("checksum mismatch in section " + std::to_string(id));
     sections[id] = bytes;
   }
   for (uint32_t id : {kSectionStrings, kSectionBriefings, kSectionStore, kSectionTurns,

@@ -21,7 +21,7 @@ struct BriefingMeta {
   std::string_view id;
   uint64_t hash = 0;
   uint32_t first_turn = 0, turn_count = 0;
-  std::optional<int32_t> date;  // days since 1970-01-01
+  std::optional<int32_t> date;                       // days since 1970-01-01
   uint32_t language = 0, institution = 0, kind = 0;  // string ids
   uint64_t store_offset = 0, store_size = 0;
 };

@@ -184,9 +184,9 @@ Status SegmentBuilder::Write(const std::string& path) {
   for (const BriefingRecord& r : m.briefings) {
     PutString(&file, r.id);
     PutFixed64(&file, r.hash);
-    for (uint64_t v : {uint64_t{r.first_turn}, uint64_t{r.turn_count}, uint64_t{r.date},
-                       uint64_t{r.language}, uint64_t{r.institution}, uint64_t{r.kind},
-                       r.store_offset, r.store_size}) {
+    for (uint64_t v :
+         {uint64_t{r.first_turn}, uint64_t{r.turn_count}, uint64_t{r.date}, uint64_t{r.language},
+          uint64_t{r.institution}, uint64_t{r.kind}, r.store_offset, r.store_size}) {
       PutVarint(&file, v);
     }
   }

@@ -45,9 +45,9 @@ struct Exchange {
 };
 
 struct Briefing {
-  std::string id;           // stable across re-parses of the same page
-  std::string institution;  // "mfa-china"
-  std::string language;     // BCP 47 primary tag: "en", "zh"
+  std::string id;                   // stable across re-parses of the same page
+  std::string institution;          // "mfa-china"
+  std::string language;             // BCP 47 primary tag: "en", "zh"
   std::optional<std::string> date;  // YYYY-MM-DD; null when the page carries none
   std::string title;
   std::string kind;  // "regular-press-conference", "remarks", ...

@@ -336,8 +336,10 @@ class SegmentEvaluator {
       for (const Span& x : ls) {
         for (const Span& y : rs) {
           // Words strictly between the two spans; overlapping spans do not count.
-          if (x.end < y.start) near = near || y.start - x.end - 1 <= static_cast<uint32_t>(node.distance);
-          if (y.end < x.start) near = near || x.start - y.end - 1 <= static_cast<uint32_t>(node.distance);
+          if (x.end < y.start)
+            near = near || y.start - x.end - 1 <= static_cast<uint32_t>(node.distance);
+          if (y.end < x.start)
+            near = near || x.start - y.end - 1 <= static_cast<uint32_t>(node.distance);
         }
       }
       if (near) out.push_back(doc);
@@ -369,8 +371,10 @@ class SegmentEvaluator {
     const Segment& s = segment_;
     const std::string& field = node.field;
     if (field == "date") {
-      const int32_t from = node.date_from ? DaysFromIsoDate(*node.date_from).value_or(INT32_MIN) : INT32_MIN;
-      const int32_t to = node.date_to ? DaysFromIsoDate(*node.date_to).value_or(INT32_MAX) : INT32_MAX;
+      const int32_t from =
+          node.date_from ? DaysFromIsoDate(*node.date_from).value_or(INT32_MIN) : INT32_MIN;
+      const int32_t to =
+          node.date_to ? DaysFromIsoDate(*node.date_to).value_or(INT32_MAX) : INT32_MAX;
       return [&s, from, to](uint32_t doc) {
         const std::optional<int32_t>& date = s.briefing(s.turn_briefing(doc)).date;
         return date && *date >= from && *date <= to;
@@ -483,7 +487,8 @@ struct Searcher::Impl {
         }
       }
       for (size_t i = 0; i < docs->size(); ++i) {
-        const std::optional<int32_t>& date = segment.briefing(segment.turn_briefing((*docs)[i])).date;
+        const std::optional<int32_t>& date =
+            segment.briefing(segment.turn_briefing((*docs)[i])).date;
         matches.push_back(Match{s, (*docs)[i], scores[i], date.value_or(INT32_MIN)});
       }
     }
@@ -565,14 +570,18 @@ Result<SearchResults> Searcher::Search(std::string_view text, const SearchOption
     hit.score = m.score;
     hit.date = b.date;
     hit.title = b.title;
-    if (hit.turn >= b.turns.size()) return Status::Corruption(segment.path() + ": turn out of range");
+    if (hit.turn >= b.turns.size())
+      return Status::Corruption(segment.path() + ": turn out of range");
     hit.matched = b.turns[hit.turn];
     impl_->analyzer.AnalyzeForIndex(hit.matched.text, &tokens);
-    hit.snippet = MakeSnippet(hit.matched.text, tokens,
-                              [&](const std::string& term) { return impl_->Highlighted(*q, term); });
+    hit.snippet = MakeSnippet(hit.matched.text, tokens, [&](const std::string& term) {
+      return impl_->Highlighted(*q, term);
+    });
     for (const Exchange& e : b.exchanges) {
-      const bool in_question = std::find(e.question.begin(), e.question.end(), static_cast<int>(hit.turn)) != e.question.end();
-      const bool in_answer = std::find(e.answer.begin(), e.answer.end(), static_cast<int>(hit.turn)) != e.answer.end();
+      const bool in_question = std::find(e.question.begin(), e.question.end(),
+                                         static_cast<int>(hit.turn)) != e.question.end();
+      const bool in_answer =
+          std::find(e.answer.begin(), e.answer.end(), static_cast<int>(hit.turn)) != e.answer.end();
       if (!in_question && !in_answer) continue;
       for (int t : e.question) hit.exchange_turns.push_back(static_cast<uint32_t>(t));
       for (int t : e.answer) hit.exchange_turns.push_back(static_cast<uint32_t>(t));

@@ -24,7 +24,7 @@ struct SearchOptions {
 };
 
 // Limits that keep one query's cost bounded, whatever is typed.
-inline constexpr size_t kMaxResultWindow = 10000;  // offset + limit
+inline constexpr size_t kMaxResultWindow = 10000;    // offset + limit
 inline constexpr size_t kMaxPrefixExpansion = 4096;  // words a prefix may stand for
 
 struct Hit {
@@ -33,9 +33,9 @@ struct Hit {
   double score = 0;
   std::optional<std::string> date;
   std::string title;
-  Turn matched;                    // the matching turn
-  Snippet snippet;                 // of the matching turn
-  std::vector<Turn> exchange;      // its exchange (question and answer turns), in order;
+  Turn matched;                          // the matching turn
+  Snippet snippet;                       // of the matching turn
+  std::vector<Turn> exchange;            // its exchange (question and answer turns), in order;
   std::vector<uint32_t> exchange_turns;  // their indexes; empty for turns outside exchanges
 };
 

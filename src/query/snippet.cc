@@ -35,7 +35,8 @@ Snippet MakeSnippet(std::string_view text, const std::vector<Token>& tokens,
   size_t end = last + 1 == tokens.size() ? text.size() : tokens[last].end;
   // Keep trailing punctuation of the last word ("China." not "China").
   while (end < text.size() && end - tokens[last].end < 3 && text[end] != ' ' && text[end] != '\n' &&
-         static_cast<unsigned char>(text[end]) < 0x80 && !std::isalnum(static_cast<unsigned char>(text[end]))) {
+         static_cast<unsigned char>(text[end]) < 0x80 &&
+         !std::isalnum(static_cast<unsigned char>(text[end]))) {
     ++end;
   }
   const std::string prefix = begin > 0 ? "… " : "";

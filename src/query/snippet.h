@@ -26,7 +26,6 @@ struct Snippet {
 // for which `matches(term)` is true (the earliest such window on ties).
 // `tokens` are `text`'s tokens as the Analyzer produced them.
 Snippet MakeSnippet(std::string_view text, const std::vector<Token>& tokens,
-                    const std::function<bool(const std::string&)>& matches,
-                    size_t max_words = 36);
+                    const std::function<bool(const std::string&)>& matches, size_t max_words = 36);
 
 }  // namespace lectern

@@ -47,7 +47,8 @@ struct Analyzer::Impl {
       while ((at = out->find("\xCA\xBC")) != std::string::npos) out->replace(at, 2, "'");
     }
     // English possessive: "china's" -> "china"; "'s" alone stays.
-    if (out->size() > 2 && out->compare(out->size() - 2, 2, "'s") == 0) out->resize(out->size() - 2);
+    if (out->size() > 2 && out->compare(out->size() - 2, 2, "'s") == 0)
+      out->resize(out->size() - 2);
   }
 };
 
@@ -134,12 +135,12 @@ void Analyzer::AnalyzeForIndex(std::string_view text, std::vector<Token>* tokens
     out.push_back(word);
     // Byte offsets of the characters in the text: NFKC keeps ideographs one
     // for one, so the text's characters line up with the term's.
-    std::vector<std::pair<uint32_t, uint32_t>> in_text = Ideographs(
-        text.substr(word.begin, word.end - word.begin));
+    std::vector<std::pair<uint32_t, uint32_t>> in_text =
+        Ideographs(text.substr(word.begin, word.end - word.begin));
     for (size_t k = 0; k < chars.size(); ++k) {
       Token c;
-      c.term = CharacterTerm(std::string_view(word.term).substr(chars[k].first,
-                                                               chars[k].second - chars[k].first));
+      c.term = CharacterTerm(
+          std::string_view(word.term).substr(chars[k].first, chars[k].second - chars[k].first));
       c.position = word.position + static_cast<uint32_t>(k);
       const bool aligned = in_text.size() == chars.size();
       c.begin = aligned ? word.begin + in_text[k].first : word.begin;

@@ -1,8 +1,8 @@
 // Crash safety: `lectern ingest` killed with SIGKILL at random moments
 // leaves an index that opens and holds exactly the briefings of the last
 // commit: the old set, or the old set plus the whole new batch.
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -128,7 +128,8 @@ TEST(CrashSafety, KillNineDuringIngestLeavesTheLastCommit) {
     ASSERT_TRUE(IndexWriter::Open(index).ok());
     EXPECT_EQ(LiveIds(index), seen);
     for (const auto& entry : fs::directory_iterator(index)) {
-      EXPECT_EQ(entry.path().extension(), entry.path().extension() == ".tmp" ? ".never" : entry.path().extension())
+      EXPECT_EQ(entry.path().extension(),
+                entry.path().extension() == ".tmp" ? ".never" : entry.path().extension())
           << "temp file left behind: " << entry.path();
     }
   }

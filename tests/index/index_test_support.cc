@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-
 #include <cstdio>
 
 namespace lectern::testing {
@@ -67,9 +66,9 @@ Briefing MakeBriefing(const std::string& id, const std::string& date,
 
 std::vector<Briefing> RandomBriefings(size_t count, uint32_t seed) {
   static const std::vector<std::string> kWords = {
-      "china", "us",     "trade",   "cold", "war",     "mentality", "sovereignty", "taiwan",
-      "hong",  "kong",   "talks",   "the",  "of",      "peace",     "cooperation", "firmly",
-      "oppose", "urge",  "side",    "relations", "China's", "US-China", "consulate", "Chengdu"};
+      "china",  "us",   "trade", "cold",      "war",     "mentality", "sovereignty", "taiwan",
+      "hong",   "kong", "talks", "the",       "of",      "peace",     "cooperation", "firmly",
+      "oppose", "urge", "side",  "relations", "China's", "US-China",  "consulate",   "Chengdu"};
   static const std::vector<std::string> kOutlets = {"", "Reuters", "AFP", "Bloomberg", "CCTV"};
   static const std::vector<std::string> kSpeakers = {"Wang Wenbin", "Hua Chunying", "Zhao Lijian"};
   std::mt19937 rng(seed);
@@ -83,7 +82,8 @@ std::vector<Briefing> RandomBriefings(size_t count, uint32_t seed) {
         std::string text;
         const int words = 3 + static_cast<int>(rng() % 14);
         for (int w = 0; w < words; ++w) text += (w ? " " : "") + pick(kWords);
-        turns.push_back(question ? Question(text + "?", pick(kOutlets)) : Answer(text + ".", speaker));
+        turns.push_back(question ? Question(text + "?", pick(kOutlets))
+                                 : Answer(text + ".", speaker));
       }
     }
     char date[16];

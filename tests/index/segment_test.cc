@@ -20,8 +20,7 @@ std::vector<Briefing> TwoBriefings() {
   return {MakeBriefing("one", "2020-07-24",
                        {Question("Can you confirm the consulate in Chengdu?", "Reuters"),
                         Answer("Yes, the consulate in Chengdu closes. China's response.")}),
-          MakeBriefing("two", "",
-                       {Answer("An announcement about China.", "Hua Chunying")}, "zh")};
+          MakeBriefing("two", "", {Answer("An announcement about China.", "Hua Chunying")}, "zh")};
 }
 
 std::string WriteSegment(const std::string& dir) {
@@ -72,7 +71,8 @@ TEST(Segment, RoundTripsColumnsTermsPostingsAndStore) {
   auto prefixed = s.PrefixRange("c", 100);
   std::vector<std::string> words;
   for (const TermInfo& t : prefixed) words.emplace_back(s.term(t.ordinal));
-  EXPECT_EQ(words, (std::vector<std::string>{"can", "chengdu", "china", "closes", "confirm", "consulate"}));
+  EXPECT_EQ(words, (std::vector<std::string>{"can", "chengdu", "china", "closes", "confirm",
+                                             "consulate"}));
 
   Result<Briefing> back = s.LoadBriefing(0);
   ASSERT_TRUE(back.ok());

@@ -137,7 +137,8 @@ std::shared_ptr<const Index> Build(const std::string& dir, const std::vector<Bri
   for (size_t c = 0; c < commits; ++c) {
     auto writer = IndexWriter::Open(dir, options);
     EXPECT_TRUE(writer.ok()) << writer.status().message();
-    for (size_t i = c; i < briefings.size(); i += commits) EXPECT_TRUE((*writer)->Add(briefings[i]).ok());
+    for (size_t i = c; i < briefings.size(); i += commits)
+      EXPECT_TRUE((*writer)->Add(briefings[i]).ok());
     EXPECT_TRUE((*writer)->Commit().ok());
   }
   auto index = Index::Open(dir);
@@ -149,26 +150,52 @@ TEST(Searcher, AgreesWithABruteForceOracleOnEveryQueryForm) {
   TempDir dir;
   std::vector<Briefing> briefings = RandomBriefings(120, 7);
   // Phrases random text seldom forms.
-  briefings.push_back(MakeBriefing("planted", "2019-05-05",
-                                   {Question("Is the Cold War mentality back in US-China relations?",
-                                             "Reuters"),
-                                    Answer("We urge the US to discard its Cold-War mentality. Hong "
-                                           "Kong affairs concern China's sovereignty.")}));
+  briefings.push_back(
+      MakeBriefing("planted", "2019-05-05",
+                   {Question("Is the Cold War mentality back in US-China relations?", "Reuters"),
+                    Answer("We urge the US to discard its Cold-War mentality. Hong "
+                           "Kong affairs concern China's sovereignty.")}));
   auto index = Build(dir.path(), briefings, 3);
   ASSERT_TRUE(index);
   EXPECT_EQ(index->segments().size(), 3u);
   Searcher searcher(index);
   Oracle oracle(briefings);
   const std::vector<std::string> queries = {
-      "china", "China's", "CHINA", "us", "US-China", "\"cold war mentality\"", "\"us china\"",
-      "trade talks", "trade AND talks", "trade OR peace", "trade -talks", "trade NOT talks",
-      "NOT trade", "(trade OR peace) AND (talks OR war)", "cold NEAR/0 war", "cold NEAR/2 mentality",
-      "\"hong kong\" NEAR/3 sovereignty", "sov*", "c*", "co* -cold", "outlet:Reuters",
-      "outlet:reuters|AFP", "outlet:\"Bloomberg News\"", "speaker:\"Hua Chunying\" peace",
-      "role:question trade", "role:answer|statement", "date:2019", "date:2019-03..2019-06 china",
-      "date:..2018-12-31", "date:2020-02..", "lang:en kind:regular-press-conference",
-      "institution:mfa-china -china", "consulate chengdu role:question outlet:CCTV",
-      "\"the side\" OR (firmly NEAR/1 oppose)", "urge the",
+      "china",
+      "China's",
+      "CHINA",
+      "us",
+      "US-China",
+      "\"cold war mentality\"",
+      "\"us china\"",
+      "trade talks",
+      "trade AND talks",
+      "trade OR peace",
+      "trade -talks",
+      "trade NOT talks",
+      "NOT trade",
+      "(trade OR peace) AND (talks OR war)",
+      "cold NEAR/0 war",
+      "cold NEAR/2 mentality",
+      "\"hong kong\" NEAR/3 sovereignty",
+      "sov*",
+      "c*",
+      "co* -cold",
+      "outlet:Reuters",
+      "outlet:reuters|AFP",
+      "outlet:\"Bloomberg News\"",
+      "speaker:\"Hua Chunying\" peace",
+      "role:question trade",
+      "role:answer|statement",
+      "date:2019",
+      "date:2019-03..2019-06 china",
+      "date:..2018-12-31",
+      "date:2020-02..",
+      "lang:en kind:regular-press-conference",
+      "institution:mfa-china -china",
+      "consulate chengdu role:question outlet:CCTV",
+      "\"the side\" OR (firmly NEAR/1 oppose)",
+      "urge the",
   };
   for (const std::string& text : queries) {
     Result<std::unique_ptr<QueryNode>> parsed = ParseQuery(text);
@@ -177,7 +204,8 @@ TEST(Searcher, AgreesWithABruteForceOracleOnEveryQueryForm) {
     ASSERT_TRUE(got.ok()) << text << ": " << got.status().message();
     std::vector<TurnRef> want = oracle.MatchAll(**parsed);
     EXPECT_EQ(*got, want) << text << ": index " << got->size() << " turns, oracle " << want.size();
-    EXPECT_FALSE(want.empty() && text != "NOT trade") << "a query that matches nothing tests little: " << text;
+    EXPECT_FALSE(want.empty() && text != "NOT trade")
+        << "a query that matches nothing tests little: " << text;
   }
 }
 
@@ -224,9 +252,10 @@ TEST(Searcher, RanksByBm25AndCountsTurnsAndBriefings) {
 
 TEST(Searcher, SnippetsHighlightTheMatchedWords) {
   TempDir dir;
-  auto index = Build(dir.path(), {MakeBriefing("a", "2020-07-24",
-                                               {Question("Q?"), Answer("We urge the US to discard "
-                                                                       "its Cold-War mentality now.")})});
+  auto index =
+      Build(dir.path(), {MakeBriefing("a", "2020-07-24",
+                                      {Question("Q?"), Answer("We urge the US to discard "
+                                                              "its Cold-War mentality now.")})});
   Searcher searcher(index);
   Result<SearchResults> r = searcher.Search("\"cold war mentality\"", SearchOptions{});
   ASSERT_TRUE(r.ok());
@@ -241,8 +270,8 @@ TEST(Searcher, MalformedQueriesAndLimitsAreErrorsNotCrashes) {
   TempDir dir;
   auto index = Build(dir.path(), RandomBriefings(5, 1));
   Searcher searcher(index);
-  for (const char* bad : {"\"unclosed", "(a OR b", "AND", "colour:red", "date:2020-13", "—",
-                          "(a OR b) NEAR c"}) {
+  for (const char* bad :
+       {"\"unclosed", "(a OR b", "AND", "colour:red", "date:2020-13", "—", "(a OR b) NEAR c"}) {
     Result<SearchResults> r = searcher.Search(bad, SearchOptions{});
     ASSERT_FALSE(r.ok()) << bad;
     EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument) << bad;
@@ -275,9 +304,11 @@ TEST(SearcherChinese, NeverMissesAStringThatOccurs) {
   std::vector<Briefing> briefings = {
       MakeBriefing("zh1", "2020-07-23",
                    {Question("“天问一号”探测器什么时候发射？", "Reuters"),
-                    Answer("天问一号探测器发射成功。汪文斌表示祝贺。", "Wang Wenbin")}, "zh"),
+                    Answer("天问一号探测器发射成功。汪文斌表示祝贺。", "Wang Wenbin")},
+                   "zh"),
       MakeBriefing("zh2", "2020-07-24",
-                   {Question("美方窜台有何评论？"), Answer("中方坚决反对美方窜台，摒弃冷战思维。")}, "zh"),
+                   {Question("美方窜台有何评论？"), Answer("中方坚决反对美方窜台，摒弃冷战思维。")},
+                   "zh"),
   };
   auto index = Build(dir.path(), briefings);
   Searcher searcher(index);
@@ -286,11 +317,11 @@ TEST(SearcherChinese, NeverMissesAStringThatOccurs) {
     size_t turns;
   };
   // Each of these is split differently by ICU in the text and in the query.
-  for (const Case& c : {Case{"天问一号", 2}, Case{"\"天问一号探测器\"", 2}, Case{"问一", 2},
-                        Case{"汪文斌", 1}, Case{"文斌", 1}, Case{"窜台", 2}, Case{"美方窜台", 2},
-                        Case{"冷战思维", 1}, Case{"战思", 1}, Case{"天问 -汪文斌", 1},
-                        Case{"天问二号", 0}, Case{"lang:zh 中方", 1},
-                        Case{"speaker:汪文斌 天问", 1}, Case{"outlet:路透社", 1}}) {
+  for (const Case& c :
+       {Case{"天问一号", 2}, Case{"\"天问一号探测器\"", 2}, Case{"问一", 2}, Case{"汪文斌", 1},
+        Case{"文斌", 1}, Case{"窜台", 2}, Case{"美方窜台", 2}, Case{"冷战思维", 1}, Case{"战思", 1},
+        Case{"天问 -汪文斌", 1}, Case{"天问二号", 0}, Case{"lang:zh 中方", 1},
+        Case{"speaker:汪文斌 天问", 1}, Case{"outlet:路透社", 1}}) {
     Result<std::vector<TurnRef>> r = searcher.MatchAll(c.query);
     ASSERT_TRUE(r.ok()) << c.query << ": " << r.status().message();
     EXPECT_EQ(r->size(), c.turns) << c.query;
