@@ -335,8 +335,12 @@ Document ReadHtml(std::string_view utf8) {
   if (!output) return doc;
   PageScan scan = ScanPage(output->document);
   if (scan.title != nullptr) doc.title_candidates.push_back(TextOf(scan.title));
-  for (const GumboNode* heading : scan.headings) {
-    std::string text = TextOf(heading);
+  // Pages have a handful of headings. Each costs a walk of its subtree, so
+  // nested ones (<h1><span><h1><span>...) would cost quadratic time: only
+  // the first ones are read.
+  constexpr size_t kMaxHeadings = 32;
+  for (size_t k = 0; k < scan.headings.size() && k < kMaxHeadings; ++k) {
+    std::string text = TextOf(scan.headings[k]);
     if (!text.empty() && text.size() < 400) doc.title_candidates.push_back(std::move(text));
   }
   doc.published = scan.published_node != nullptr ? TextOf(scan.published_node) : "";
