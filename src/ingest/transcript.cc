@@ -13,15 +13,46 @@ namespace {
 
 constexpr size_t kTitleSearchParagraphs = 6;
 
-// Drops the title, and whatever precedes it (a breadcrumb), from the top of the body.
+// A page's date stamp rather than speech: "2022-07-25 21:30",
+// "Updated: 2022-07-25", "2020年10月7日".
+bool IsDateStamp(std::string_view text) {
+  for (std::string_view prefix : {"Updated:", "Published:", "发布时间："}) {
+    if (StartsWithIgnoreCase(text, prefix)) return text.size() < 64;  // "Updated: December 05, 2022"
+  }
+  text = TrimAsciiSpace(text);
+  if (text.empty() || text.size() > 40) return false;
+  size_t digits = 0;
+  for (size_t i = 0; i < text.size();) {
+    const size_t start = i;
+    const char32_t cp = NextCodePoint(text, &i);
+    if (cp >= '0' && cp <= '9') {
+      ++digits;
+      continue;
+    }
+    const std::string_view c = text.substr(start, i - start);
+    if (c != " " && c != "-" && c != "/" && c != ":" && c != "." && c != "年" && c != "月" &&
+        c != "日") {
+      return false;
+    }
+  }
+  return digits >= 4;
+}
+
+// Drops the title, and whatever precedes it (a breadcrumb), from the top of
+// the body, and the page's date stamp after it.
 size_t FirstBodyParagraph(const Document& doc, const std::string& title,
                           const std::string& raw_title) {
   const size_t limit = std::min(doc.paragraphs.size(), kTitleSearchParagraphs);
+  size_t first = 0;
   for (size_t i = 0; i < limit; ++i) {
     const std::string& text = doc.paragraphs[i].text;
-    if (text == title || text == raw_title) return i + 1;
+    if (text == title || text == raw_title) {
+      first = i + 1;
+      break;
+    }
   }
-  return 0;
+  while (first < doc.paragraphs.size() && IsDateStamp(doc.paragraphs[first].text)) ++first;
+  return first;
 }
 
 std::optional<std::string> SoleSpokesperson(const TitleFacts& facts) {

@@ -284,3 +284,27 @@ TEST(MfaEn, UnknownFormatsAndMissingFilesAreErrors) {
 
 }  // namespace
 }  // namespace lectern
+
+namespace lectern {
+namespace {
+
+// A later page copied from the 2022 site: a longer breadcrumb, and a date
+// stamp under the title that is page furniture, not speech.
+TEST(MfaEn, DateStampsUnderTheTitleAreNotSpeech) {
+  const std::string text =
+      "Home > Press and Media Service > Spokesperson's Remarks\n"
+      "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on December 5, 2022\n"
+      "Updated: December 05, 2022 21:30\n\n"
+      "2022-12-05 21:30\n\n"
+      "AFP: Does China have a response?\n\n"
+      "Mao Ning: We have noted the reports.\n";
+  Result<Briefing> b = ParseBytes(text, "copied.txt", ParseOptions{});
+  ASSERT_TRUE(b.ok()) << b.status().message();
+  EXPECT_EQ(b->date, "2022-12-05");
+  EXPECT_EQ(testing::TurnSignatures(*b),
+            (std::vector<std::string>{"- | question | AFP | Does China have a response?",
+                                      "Mao Ning | answer | - | We have noted the reports."}));
+}
+
+}  // namespace
+}  // namespace lectern

@@ -85,12 +85,13 @@ bool IsLowerWord(std::string_view w) { return !w.empty() && w[0] >= 'a' && w[0] 
 
 // Words that open sentences or form fields, never an outlet's name.
 bool IsSentenceOpener(std::string_view word) {
-  static constexpr std::array<std::string_view, 40> kOpeners = {
+  static constexpr std::array<std::string_view, 48> kOpeners = {
       "I",       "We",     "But",     "And",     "So",        "As",    "Here",   "Here's",
       "What",    "This",   "That",    "It",      "Our",       "My",    "Your",   "In",
       "On",      "At",     "For",     "To",      "If",        "When",  "Yes",    "No",
       "Please",  "Note",   "Time",    "Venue",   "Date",      "Appendix", "Attachment", "Source",
-      "Address", "Theme",  "Topic",   "Firstly", "Secondly",  "First", "Second", "Third"};
+      "Address", "Theme",  "Topic",   "Firstly", "Secondly",  "First", "Second", "Third",
+      "Updated", "Editor", "Print",   "Close",   "Author",    "Photo", "Related", "Share"};
   return std::find(kOpeners.begin(), kOpeners.end(), word) != kOpeners.end();
 }
 
