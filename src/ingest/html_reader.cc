@@ -324,6 +324,35 @@ void ReadParagraphs(const GumboNode* body, std::vector<Paragraph>* out) {
 
 }  // namespace
 
+size_t EstimateNestingDepth(std::string_view html) {
+  static constexpr std::array<std::string_view, 22> kNotCounted = {
+      "br",   "img",    "meta", "link", "input", "hr",     "area",   "base",
+      "col",  "embed",  "param", "source", "track", "wbr", "p",    "li",
+      "td",   "tr",     "th",   "option", "dt",    "dd"};
+  size_t depth = 0, deepest = 0;
+  for (size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
+    size_t j = i + 1;
+    const bool closing = j < html.size() && html[j] == '/';
+    if (closing) ++j;
+    size_t start = j;
+    while (j < html.size() && ((html[j] >= 'a' && html[j] <= 'z') || (html[j] >= 'A' && html[j] <= 'Z') ||
+                               (html[j] >= '0' && html[j] <= '9'))) {
+      ++j;
+    }
+    if (j == start) continue;  // "<!--", "<?xml", a stray '<'
+    const std::string name = AsciiLower(html.substr(start, j - start));
+    if (std::find(kNotCounted.begin(), kNotCounted.end(), name) != kNotCounted.end()) continue;
+    const size_t close = html.find('>', j);
+    const bool self_closing = close != std::string_view::npos && close > 0 && html[close - 1] == '/';
+    if (closing) {
+      if (depth > 0) --depth;
+    } else if (!self_closing) {
+      deepest = std::max(deepest, ++depth);
+    }
+  }
+  return deepest;
+}
+
 Document ReadHtml(std::string_view utf8) {
   Document doc;
   doc.syntax = Syntax::kHtml;

@@ -16,4 +16,11 @@ namespace lectern {
 
 Document ReadHtml(std::string_view utf8);
 
+// An upper estimate of how deeply the page's elements nest, from a scan of
+// its tags (void elements and those the parser closes by itself, such as
+// <p> and <li>, are not counted). gumbo's time grows with the square of the
+// nesting depth, so the caller refuses pages far deeper than any real one.
+size_t EstimateNestingDepth(std::string_view html);
+inline constexpr size_t kMaxNestingDepth = 3000;
+
 }  // namespace lectern

@@ -54,6 +54,10 @@ Result<Briefing> ParseBytes(std::string_view bytes, const std::string& source,
   if (!decoded.ok()) return decoded.status();
   const std::string& text = decoded->utf8;
   if (!syntax) syntax = LooksLikeHtml(text) ? Syntax::kHtml : Syntax::kText;
+  if (*syntax == Syntax::kHtml && EstimateNestingDepth(text) > kMaxNestingDepth) {
+    return Status::NotABriefing("markup nested more than " + std::to_string(kMaxNestingDepth) +
+                                " levels deep, as no transcript is");
+  }
   Document document = *syntax == Syntax::kHtml ? ReadHtml(text) : ReadText(text);
 
   if (forced != nullptr) return BuildBriefing(*forced, document, source);
@@ -63,9 +67,9 @@ Result<Briefing> ParseBytes(std::string_view bytes, const std::string& source,
   std::string title = document.title_candidates.empty()
                           ? std::string()
                           : TruncateUtf8(document.title_candidates.front(), 150);
-  return Status::NotABriefing(title.empty() ? "the page has no title"
-                                            : "no known briefing title; the page is titled '" +
-                                                  title + "'");
+  return Status::NotABriefing(title.empty()
+                                  ? "the page has no title"
+                                  : "no known briefing title; the page is titled '" + title + "'");
 }
 
 Result<Briefing> ParseFile(const std::string& path, const ParseOptions& options) {

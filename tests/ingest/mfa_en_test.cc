@@ -308,3 +308,21 @@ TEST(MfaEn, DateStampsUnderTheTitleAreNotSpeech) {
 
 }  // namespace
 }  // namespace lectern
+
+namespace lectern {
+namespace {
+
+// gumbo's time grows with the square of nesting depth: absurdly deep markup
+// is refused at once with a reason instead of stalling a batch.
+TEST(MfaEn, AbsurdlyDeepMarkupIsRefusedQuickly) {
+  std::string page = "<html><head><title>Foreign Ministry Spokesperson Wang Wenbin's Regular Press "
+                     "Conference on July 24, 2020</title></head><body>";
+  for (int i = 0; i < 50000; ++i) page += "<div>";
+  Result<Briefing> b = ParseBytes(page, "deep.html", ParseOptions{});
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.status().code(), Status::Code::kNotABriefing);
+  EXPECT_NE(b.status().message().find("nested"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lectern
