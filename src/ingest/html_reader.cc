@@ -276,11 +276,24 @@ PageScan ScanPage(const GumboNode* root) {
   return scan;
 }
 
+bool Encloses(const GumboNode* ancestor, const GumboNode* node) {
+  for (; node != nullptr; node = node->parent) {
+    if (node == ancestor) return true;
+  }
+  return false;
+}
+
 const GumboNode* FindBody(const PageScan& scan, const GumboNode* root) {
   for (const GumboNode* node : scan.known) {
     // A known container that holds little of the page's paragraph text is a
     // namesake (a "content" wrapper of a sidebar, say): keep looking.
     if (node != nullptr && DirectParagraphText(node) * 2 >= scan.densest_score) return node;
+  }
+  // A known container whose paragraphs are <div>s, not <p>s (whitehouse.gov's
+  // archived "legacy-para" pages), scores nothing of its own; it is still the
+  // body when the densest element, one of its paragraphs, lies inside it.
+  for (const GumboNode* node : scan.known) {
+    if (node != nullptr && Encloses(node, scan.densest)) return node;
   }
   if (scan.densest != nullptr) return scan.densest;
   return root;

@@ -50,6 +50,12 @@ class Profile {
   // bold information is available.
   virtual std::optional<Label> ReadLabel(const Paragraph& paragraph, Syntax syntax,
                                          const TitleFacts& facts) const = 0;
+
+  // The date the body states (a dateline among the header lines), for a
+  // briefing whose title has none. By default the body is not consulted.
+  virtual std::optional<std::string> ReadBodyDate(const Document& /*document*/) const {
+    return std::nullopt;
+  }
 };
 
 // A label candidate: the text before the first colon (':' or '：') found

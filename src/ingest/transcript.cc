@@ -68,7 +68,9 @@ class TurnBuilder {
     Turn turn;
     turn.role = label.role;
     turn.speaker = label.speaker;
-    if (!turn.speaker && label.role != Role::kQuestion) turn.speaker = SoleSpokesperson(facts_);
+    if (!turn.speaker && label.role != Role::kQuestion && label.role != Role::kNote) {
+      turn.speaker = SoleSpokesperson(facts_);  // notes are nobody's speech
+    }
     turn.outlet = label.outlet;
     turn.follow_up = label.follow_up;
     turn.label = label.text;
@@ -186,6 +188,7 @@ Result<Briefing> BuildBriefing(const Profile& profile, const Document& doc,
   b.institution = std::string(profile.institution());
   b.language = std::string(profile.language());
   b.date = facts->date;
+  if (!b.date) b.date = profile.ReadBodyDate(doc);  // a dateline among the header lines
   if (!b.date && doc.published.size() >= 10) {
     // "2020-10-07 14:02": the date part, if it is one.
     if (DaysFromIsoDate(std::string_view(doc.published).substr(0, 10))) {

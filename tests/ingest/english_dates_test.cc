@@ -23,6 +23,24 @@ TEST(EnglishDates, RejectsWhatIsNotADate) {
   EXPECT_EQ(FindEnglishDate(""), std::nullopt);
 }
 
+TEST(EnglishDates, ReadsAmericanNumericDates) {
+  EXPECT_EQ(FindUsNumericDate("Press Briefing by Press Secretary Jay Carney, 6/22/2011"),
+            "2011-06-22");
+  EXPECT_EQ(FindUsNumericDate("Press Briefing 1/22/09"), "2009-01-22");
+  EXPECT_EQ(FindUsNumericDate("Press Briefing 12/3/12 | whitehouse.gov"), "2012-12-03");
+  EXPECT_EQ(FindUsNumericDate("on 2/29/2012"), "2012-02-29");
+  EXPECT_EQ(FindUsNumericDate("in 1999: 7/4/99"), "1999-07-04");
+  EXPECT_EQ(FindUsNumericDate("2/29/2011"), std::nullopt);  // not a leap year
+  EXPECT_EQ(FindUsNumericDate("22/6/2011"), std::nullopt);  // day first is not read
+  EXPECT_EQ(FindUsNumericDate("1/22/009"), std::nullopt);   // three-digit year
+  EXPECT_EQ(FindUsNumericDate("8% of 4.9 million"), std::nullopt);
+  EXPECT_EQ(FindUsNumericDate("#59-05/19/2009/3"), std::nullopt);
+  EXPECT_EQ(FindUsNumericDate("3/4"), std::nullopt);
+  EXPECT_EQ(FindUsNumericDate(""), std::nullopt);
+  // FindEnglishDate does not read numeric month/day forms.
+  EXPECT_EQ(FindEnglishDate("Press Briefing 1/22/09"), std::nullopt);
+}
+
 TEST(EnglishDates, FormatDateValidates) {
   EXPECT_EQ(FormatDate(2000, 2, 29), "2000-02-29");
   EXPECT_EQ(FormatDate(1900, 2, 29), std::nullopt);

@@ -109,4 +109,29 @@ std::optional<std::string> FindEnglishDate(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<std::string> FindUsNumericDate(std::string_view text) {
+  for (size_t start = 0; start < text.size(); ++start) {
+    if (!IsDigit(text[start])) continue;
+    if (start > 0 && (IsDigit(text[start - 1]) || IsAlpha(text[start - 1]) ||
+                      text[start - 1] == '/' || text[start - 1] == '.')) {
+      continue;
+    }
+    size_t pos = start;
+    const int month = ReadNumber(text, &pos, 2);
+    if (month < 0 || pos >= text.size() || text[pos] != '/') continue;
+    ++pos;
+    const int day = ReadNumber(text, &pos, 2);
+    if (day < 0 || pos >= text.size() || text[pos] != '/') continue;
+    ++pos;
+    const size_t year_start = pos;
+    int year = ReadNumber(text, &pos, 4);
+    const size_t digits = pos - year_start;
+    if (year < 0 || (digits != 2 && digits != 4)) continue;
+    if (pos < text.size() && (text[pos] == '/' || IsAlpha(text[pos]))) continue;
+    if (digits == 2) year += year < 70 ? 2000 : 1900;
+    if (auto date = FormatDate(year, month, day)) return date;
+  }
+  return std::nullopt;
+}
+
 }  // namespace lectern

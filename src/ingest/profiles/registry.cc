@@ -2,13 +2,15 @@
 
 #include "ingest/profiles/mfa_en.h"
 #include "ingest/profiles/mfa_zh.h"
+#include "ingest/profiles/whitehouse.h"
 
 namespace lectern {
 
 const std::vector<const Profile*>& AllProfiles() {
   static const MfaEnglishProfile mfa_en;
   static const MfaChineseProfile mfa_zh;
-  static const std::vector<const Profile*> profiles = {&mfa_en, &mfa_zh};
+  static const WhiteHouseProfile whitehouse_en;
+  static const std::vector<const Profile*> profiles = {&mfa_en, &mfa_zh, &whitehouse_en};
   return profiles;
 }
 
