@@ -1,11 +1,23 @@
 #include "base/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace lectern {
 
 bool IsValidUtf8(std::string_view s) {
   size_t i = 0;
   const size_t n = s.size();
   while (i < n) {
+    if (i + 16 <= n) {  // sixteen bytes at a time while they are ASCII
+      uint64_t a, b;
+      std::memcpy(&a, s.data() + i, 8);
+      std::memcpy(&b, s.data() + i + 8, 8);
+      if (((a | b) & 0x8080808080808080ull) == 0) {
+        i += 16;
+        continue;
+      }
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;

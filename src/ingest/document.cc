@@ -5,17 +5,42 @@
 namespace lectern {
 
 void ParagraphBuilder::Append(std::string_view text, bool bold) {
+  const size_t n = text.size();
   size_t i = 0;
-  while (i < text.size()) {
-    size_t start = i;
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    char32_t cp;
-    if (c < 0x80) {
-      cp = c;
-      ++i;
+  auto count = [&](size_t chars) {
+    if (bold) {
+      bold_chars_ += chars;
+      if (prefix_open_) bold_prefix_ = text_.size();
     } else {
-      cp = NextCodePoint(text, &i);
+      plain_chars_ += chars;
+      prefix_open_ = false;
     }
+  };
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x21 && c < 0x7F) {  // a run of printable ASCII: one append
+      size_t j = i + 1;
+      while (j < n) {
+        unsigned char d = static_cast<unsigned char>(text[j]);
+        if (d < 0x21 || d >= 0x7F) break;
+        ++j;
+      }
+      if (pending_space_) {
+        text_.push_back(' ');
+        pending_space_ = false;
+      }
+      text_.append(text.data() + i, j - i);
+      count(j - i);
+      i = j;
+      continue;
+    }
+    if (c < 0x80) {  // ASCII space or control: a space, or invisible
+      ++i;
+      if (c == ' ' || (c >= 0x09 && c <= 0x0D)) pending_space_ = !text_.empty();
+      continue;
+    }
+    size_t start = i;
+    char32_t cp = NextCodePoint(text, &i);
     if (IsSpace(cp)) {
       pending_space_ = !text_.empty();
       continue;
@@ -30,13 +55,7 @@ void ParagraphBuilder::Append(std::string_view text, bool bold) {
     } else {
       text_.append(text.substr(start, i - start));
     }
-    if (bold) {
-      ++bold_chars_;
-      if (prefix_open_) bold_prefix_ = text_.size();
-    } else {
-      ++plain_chars_;
-      prefix_open_ = false;
-    }
+    count(1);
   }
 }
 

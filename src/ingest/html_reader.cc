@@ -1,13 +1,13 @@
 #include "ingest/html_reader.h"
 
 #include <gumbo.h>
+#include <strings.h>
 
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "base/utf8.h"
@@ -78,13 +78,7 @@ bool IsBlock(GumboTag tag) {
 
 bool IsBold(GumboTag tag) { return tag == GUMBO_TAG_B || tag == GUMBO_TAG_STRONG; }
 
-std::string_view Attribute(const GumboElement& element, const char* name) {
-  const GumboAttribute* attr = gumbo_get_attribute(&element.attributes, name);
-  return attr ? std::string_view(attr->value) : std::string_view();
-}
-
-bool HasClassToken(const GumboElement& element, std::string_view token) {
-  std::string_view classes = Attribute(element, "class");
+bool HasClassToken(std::string_view classes, std::string_view token) {
   size_t i = 0;
   while (i < classes.size()) {
     while (i < classes.size() && classes[i] == ' ') ++i;
@@ -92,6 +86,39 @@ bool HasClassToken(const GumboElement& element, std::string_view token) {
     while (j < classes.size() && classes[j] != ' ') ++j;
     if (classes.substr(i, j - i) == token) return true;
     i = j;
+  }
+  return false;
+}
+
+// The attributes ScanPage looks at, read in one pass over the element's
+// list (as gumbo_get_attribute would: names case-insensitively, the first of
+// duplicates). Absent attributes are empty.
+struct ScanAttributes {
+  std::string_view id, classes, name, content;
+};
+
+ScanAttributes ReadScanAttributes(const GumboElement& element) {
+  ScanAttributes a;
+  bool id = false, classes = false, name = false, content = false;
+  for (unsigned int i = 0; i < element.attributes.length; ++i) {
+    const auto* attr = static_cast<const GumboAttribute*>(element.attributes.data[i]);
+    const char* n = attr->name;
+    if (!id && strcasecmp(n, "id") == 0) {
+      id = true, a.id = attr->value;
+    } else if (!classes && strcasecmp(n, "class") == 0) {
+      classes = true, a.classes = attr->value;
+    } else if (!name && strcasecmp(n, "name") == 0) {
+      name = true, a.name = attr->value;
+    } else if (!content && strcasecmp(n, "content") == 0) {
+      content = true, a.content = attr->value;
+    }
+  }
+  return a;
+}
+
+bool ContainsIgnoreCase(std::string_view text, std::string_view lower_needle) {
+  for (size_t i = 0; i + lower_needle.size() <= text.size(); ++i) {
+    if (StartsWithIgnoreCase(text.substr(i), lower_needle)) return true;
   }
   return false;
 }
@@ -206,7 +233,12 @@ PageScan ScanPage(const GumboNode* root) {
   // leaves it: an inline element's score is part of its parent's, so deeply
   // nested inline markup (<span><span>...) costs linear time, not quadratic.
   std::vector<const GumboNode*> elements;  // in document order
-  std::unordered_map<const GumboNode*, size_t> scores;
+  std::vector<size_t> scores;              // by index in `elements`
+  struct Open {
+    size_t index;       // in `elements`
+    size_t inline_sum;  // the scores of its inline children, as they are left
+  };
+  std::vector<Open> open;  // the elements the walk is inside, innermost last
   Walk(
       root,
       [&](const GumboNode* node) {
@@ -217,37 +249,38 @@ PageScan ScanPage(const GumboNode* root) {
           return false;
         }
         if (e.tag == GUMBO_TAG_SCRIPT || e.tag == GUMBO_TAG_STYLE) return false;
+        const ScanAttributes attrs = ReadScanAttributes(e);
         if (e.tag == GUMBO_TAG_META) {
-          std::string name = AsciiLower(Attribute(e, "name"));
+          std::string name = AsciiLower(attrs.name);
           if (name == "pubdate" || name == "publishdate" || name == "article:published_time") {
-            scan.published_meta = std::string(Attribute(e, "content"));
+            scan.published_meta = std::string(attrs.content);
           }
         }
-        if (Attribute(e, "id") == "News_Body_Time" && scan.published_node == nullptr) {
+        if (attrs.id == "News_Body_Time" && scan.published_node == nullptr) {
           scan.published_node = node;
         }
-        if (e.tag == GUMBO_TAG_H1 || e.tag == GUMBO_TAG_H2) {
+        if (e.tag == GUMBO_TAG_H1 || e.tag == GUMBO_TAG_H2 || ContainsIgnoreCase(attrs.id, "title")) {
           scan.headings.push_back(node);
-        } else {
-          std::string_view id = Attribute(e, "id");
-          std::string lowered = AsciiLower(id);
-          if (lowered.find("title") != std::string::npos) scan.headings.push_back(node);
         }
         for (size_t k = 0; k < kKnownContainers.size(); ++k) {
           if (scan.known[k] != nullptr) continue;
           const KnownContainer& c = kKnownContainers[k];
-          if ((c.id && Attribute(e, "id") == c.id) || (c.class_token && HasClassToken(e, c.class_token))) {
+          if ((c.id && attrs.id == c.id) || (c.class_token && HasClassToken(attrs.classes, c.class_token))) {
             scan.known[k] = node;
           }
         }
+        open.push_back({elements.size(), 0});
         elements.push_back(node);
+        scores.push_back(0);
         return true;
       },
       [&](const GumboNode* node) {
         if (node->type != GUMBO_NODE_ELEMENT) return;
         // The same sum as DirectParagraphText(node), with the scores of the
-        // inline children already known.
-        size_t score = 0;
+        // inline children the walk entered already added up.
+        const Open self = open.back();
+        open.pop_back();
+        size_t score = self.inline_sum;
         const GumboVector& children = node->v.element.children;
         for (unsigned int i = 0; i < children.length; ++i) {
           const auto* child = static_cast<const GumboNode*>(children.data[i]);
@@ -257,20 +290,20 @@ PageScan ScanPage(const GumboNode* root) {
             const GumboElement& e = child->v.element;
             if (e.tag == GUMBO_TAG_P) {
               score += e.end_pos.offset > e.start_pos.offset ? e.end_pos.offset - e.start_pos.offset : 0;
-            } else if (!IsBlock(e.tag) && !IsSkipped(e.tag)) {
-              auto it = scores.find(child);  // absent for a <title>, which the walk skips
-              score += it != scores.end() ? it->second : DirectParagraphText(child);
+            } else if (e.tag == GUMBO_TAG_TITLE) {
+              score += DirectParagraphText(child);  // inline, but the walk skips it
             }
           }
         }
-        scores[node] = score;
+        scores[self.index] = score;
+        const GumboTag tag = node->v.element.tag;
+        if (!open.empty() && !IsBlock(tag) && !IsSkipped(tag)) open.back().inline_sum += score;
       });
   // The densest element, the first in document order on a tie.
-  for (const GumboNode* node : elements) {
-    const size_t score = scores[node];
-    if (score > scan.densest_score) {
-      scan.densest_score = score;
-      scan.densest = node;
+  for (size_t i = 0; i < elements.size(); ++i) {
+    if (scores[i] > scan.densest_score) {
+      scan.densest_score = scores[i];
+      scan.densest = elements[i];
     }
   }
   return scan;
