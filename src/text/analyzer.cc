@@ -8,6 +8,20 @@
 
 namespace lectern {
 
+namespace {
+
+bool IsContraction(std::string_view term) {
+  static constexpr std::string_view kContractions[] = {
+      "it's",    "that's",  "what's", "there's", "here's", "he's",  "she's",
+      "let's",   "who's",   "where's", "how's",  "when's", "why's", "this's"};
+  for (std::string_view c : kContractions) {
+    if (term == c) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 struct Analyzer::Impl {
   std::unique_ptr<icu::BreakIterator> words;
   const icu::Normalizer2* nfkc_casefold = nullptr;
@@ -46,9 +60,11 @@ struct Analyzer::Impl {
       while ((at = out->find("\xE2\x80\x99")) != std::string::npos) out->replace(at, 3, "'");
       while ((at = out->find("\xCA\xBC")) != std::string::npos) out->replace(at, 2, "'");
     }
-    // English possessive: "china's" -> "china"; "'s" alone stays.
-    if (out->size() > 2 && out->compare(out->size() - 2, 2, "'s") == 0)
+    // English possessive: "china's" -> "china"; "'s" alone stays, and so do
+    // contractions of "is"/"us" ("what's" is not a form of "what").
+    if (out->size() > 2 && out->compare(out->size() - 2, 2, "'s") == 0 && !IsContraction(*out)) {
       out->resize(out->size() - 2);
+    }
   }
 };
 

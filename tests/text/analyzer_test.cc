@@ -22,6 +22,8 @@ TEST(Analyzer, PossessivesMatchTheirNoun) {
   EXPECT_EQ(Terms("China's position"), (std::vector<std::string>{"china", "position"}));
   EXPECT_EQ(Terms("China’s position"), (std::vector<std::string>{"china", "position"}));
   EXPECT_EQ(Terms("don’t"), Terms("don't"));
+  // Contractions are not possessives: "what's" does not match every "what".
+  EXPECT_EQ(Terms("What's that’s it's"), (std::vector<std::string>{"what's", "that's", "it's"}));
 }
 
 TEST(Analyzer, HyphenatedWordsAreConsecutiveParts) {
