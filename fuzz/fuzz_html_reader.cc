@@ -4,6 +4,7 @@
 #include "ingest/html_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  return lectern::fuzz::RunReaderTarget(data, size, "mfa-en-html", lectern::Syntax::kHtml,
-                                        [](std::string_view utf8) { return lectern::ReadHtml(utf8); });
+  return lectern::fuzz::RunReaderTarget(
+      data, size, "mfa-en-html", lectern::Syntax::kHtml,
+      [](std::string_view utf8) { return lectern::ReadHtml(utf8); });
 }

@@ -4,6 +4,7 @@
 #include "ingest/text_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  return lectern::fuzz::RunReaderTarget(data, size, "mfa-en-text", lectern::Syntax::kText,
-                                        [](std::string_view utf8) { return lectern::ReadText(utf8); });
+  return lectern::fuzz::RunReaderTarget(
+      data, size, "mfa-en-text", lectern::Syntax::kText,
+      [](std::string_view utf8) { return lectern::ReadText(utf8); });
 }

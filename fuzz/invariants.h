@@ -17,12 +17,12 @@
 #include "model/briefing.h"
 #include "model/briefing_json.h"
 
-#define FUZZ_CHECK(cond)                                                                   \
-  do {                                                                                     \
-    if (!(cond)) {                                                                         \
+#define FUZZ_CHECK(cond)                                                                         \
+  do {                                                                                           \
+    if (!(cond)) {                                                                               \
       std::fprintf(stderr, "\ninvariant violated: %s\n  at %s:%d\n", #cond, __FILE__, __LINE__); \
-      __builtin_trap();                                                                    \
-    }                                                                                      \
+      __builtin_trap();                                                                          \
+    }                                                                                            \
   } while (0)
 
 namespace lectern::fuzz {
@@ -207,8 +207,8 @@ inline void CheckParseResult(const Result<Briefing>& result, const std::string& 
   const Status& status = result.status();
   if (status.code() != Status::Code::kNotABriefing || status.message().empty() ||
       !IsValidText(status.message())) {
-    std::fprintf(stderr, "ParseBytes failed with code %d: \"%s\"\n", static_cast<int>(status.code()),
-                 status.message().c_str());
+    std::fprintf(stderr, "ParseBytes failed with code %d: \"%s\"\n",
+                 static_cast<int>(status.code()), status.message().c_str());
   }
   FUZZ_CHECK(status.code() == Status::Code::kNotABriefing);
   FUZZ_CHECK(!status.message().empty());

@@ -102,8 +102,8 @@ std::string DeclaredCharset(std::string_view bytes) {
 Result<DecodedText> DecodeToUtf8(std::string_view bytes) {
   if (TrimAsciiSpace(bytes).empty()) return Status::NotABriefing("empty file");
   DecodedText decoded;
-  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
-                            (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+  if (bytes.size() >= 2 &&
+      ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
     decoded.charset = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
     auto text = ConvertToUtf8(bytes.substr(2), decoded.charset);
     if (!text.ok()) return text.status();

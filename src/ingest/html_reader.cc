@@ -141,7 +141,8 @@ void Walk(const GumboNode* root, Visit visit, Leave leave) {
     const GumboVector* children =
         node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE
             ? &node->v.element.children
-            : node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children : nullptr;
+        : node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children
+                                            : nullptr;
     if (children == nullptr || top.next_child >= children->length) {
       leave(node);
       stack.pop_back();
@@ -217,7 +218,8 @@ size_t DirectParagraphText(const GumboNode* node) {
         const GumboElement& e = child->v.element;
         if (e.tag == GUMBO_TAG_P) {
           // Cheap proxy for the paragraph's text: its source span.
-          score += e.end_pos.offset > e.start_pos.offset ? e.end_pos.offset - e.start_pos.offset : 0;
+          score +=
+              e.end_pos.offset > e.start_pos.offset ? e.end_pos.offset - e.start_pos.offset : 0;
         } else if (!IsBlock(e.tag) && !IsSkipped(e.tag)) {
           pending.push_back(child);
         }
@@ -259,13 +261,15 @@ PageScan ScanPage(const GumboNode* root) {
         if (attrs.id == "News_Body_Time" && scan.published_node == nullptr) {
           scan.published_node = node;
         }
-        if (e.tag == GUMBO_TAG_H1 || e.tag == GUMBO_TAG_H2 || ContainsIgnoreCase(attrs.id, "title")) {
+        if (e.tag == GUMBO_TAG_H1 || e.tag == GUMBO_TAG_H2 ||
+            ContainsIgnoreCase(attrs.id, "title")) {
           scan.headings.push_back(node);
         }
         for (size_t k = 0; k < kKnownContainers.size(); ++k) {
           if (scan.known[k] != nullptr) continue;
           const KnownContainer& c = kKnownContainers[k];
-          if ((c.id && attrs.id == c.id) || (c.class_token && HasClassToken(attrs.classes, c.class_token))) {
+          if ((c.id && attrs.id == c.id) ||
+              (c.class_token && HasClassToken(attrs.classes, c.class_token))) {
             scan.known[k] = node;
           }
         }
@@ -289,7 +293,8 @@ PageScan ScanPage(const GumboNode* root) {
           } else if (child->type == GUMBO_NODE_ELEMENT) {
             const GumboElement& e = child->v.element;
             if (e.tag == GUMBO_TAG_P) {
-              score += e.end_pos.offset > e.start_pos.offset ? e.end_pos.offset - e.start_pos.offset : 0;
+              score +=
+                  e.end_pos.offset > e.start_pos.offset ? e.end_pos.offset - e.start_pos.offset : 0;
             } else if (e.tag == GUMBO_TAG_TITLE) {
               score += DirectParagraphText(child);  // inline, but the walk skips it
             }
@@ -372,24 +377,25 @@ void ReadParagraphs(const GumboNode* body, std::vector<Paragraph>* out) {
 
 size_t EstimateNestingDepth(std::string_view html) {
   static constexpr std::array<std::string_view, 22> kNotCounted = {
-      "br",   "img",    "meta", "link", "input", "hr",     "area",   "base",
-      "col",  "embed",  "param", "source", "track", "wbr", "p",    "li",
-      "td",   "tr",     "th",   "option", "dt",    "dd"};
+      "br",     "img",   "meta", "link", "input", "hr", "area", "base", "col",    "embed", "param",
+      "source", "track", "wbr",  "p",    "li",    "td", "tr",   "th",   "option", "dt",    "dd"};
   size_t depth = 0, deepest = 0;
   for (size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
     size_t j = i + 1;
     const bool closing = j < html.size() && html[j] == '/';
     if (closing) ++j;
     size_t start = j;
-    while (j < html.size() && ((html[j] >= 'a' && html[j] <= 'z') || (html[j] >= 'A' && html[j] <= 'Z') ||
-                               (html[j] >= '0' && html[j] <= '9'))) {
+    while (j < html.size() &&
+           ((html[j] >= 'a' && html[j] <= 'z') || (html[j] >= 'A' && html[j] <= 'Z') ||
+            (html[j] >= '0' && html[j] <= '9'))) {
       ++j;
     }
     if (j == start) continue;  // "<!--", "<?xml", a stray '<'
     const std::string name = AsciiLower(html.substr(start, j - start));
     if (std::find(kNotCounted.begin(), kNotCounted.end(), name) != kNotCounted.end()) continue;
     const size_t close = html.find('>', j);
-    const bool self_closing = close != std::string_view::npos && close > 0 && html[close - 1] == '/';
+    const bool self_closing =
+        close != std::string_view::npos && close > 0 && html[close - 1] == '/';
     if (closing) {
       if (depth > 0) --depth;
     } else if (!self_closing) {

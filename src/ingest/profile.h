@@ -18,10 +18,10 @@ namespace lectern {
 
 // What a briefing's title says about it.
 struct TitleFacts {
-  std::string title;                 // the title as it should be stored (site suffixes removed)
-  std::optional<std::string> date;   // YYYY-MM-DD
+  std::string title;                // the title as it should be stored (site suffixes removed)
+  std::optional<std::string> date;  // YYYY-MM-DD
   std::vector<std::string> spokespersons;
-  std::string kind;                  // "regular-press-conference", "remarks", ...
+  std::string kind;  // "regular-press-conference", "remarks", ...
 };
 
 // A speaker label found at the start of a paragraph.
@@ -30,8 +30,8 @@ struct Label {
   std::optional<std::string> speaker;  // unset: the grammar infers it (the sole spokesperson)
   std::optional<std::string> outlet;   // canonical name, for questions
   bool follow_up = false;
-  std::string text;        // the label as printed ("Bloomberg News"); "" when nothing is consumed
-  size_t body_start = 0;   // byte offset in the paragraph where the turn's own words begin
+  std::string text;       // the label as printed ("Bloomberg News"); "" when nothing is consumed
+  size_t body_start = 0;  // byte offset in the paragraph where the turn's own words begin
 };
 
 class Profile {

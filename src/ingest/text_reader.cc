@@ -25,8 +25,8 @@ std::vector<std::string> SplitLines(std::string_view text) {
 }
 
 bool EndsSentence(const std::string& line) {
-  static constexpr std::string_view kEnds[] = {".", "?", "!", ":", ";", "\"", ")", "”", "’",
-                                               "。", "？", "！", "：", "」"};
+  static constexpr std::string_view kEnds[] = {".", "?", "!",  ":",  ";",  "\"", ")",
+                                               "”", "’", "。", "？", "！", "：", "」"};
   for (std::string_view end : kEnds) {
     if (line.size() >= end.size() && line.compare(line.size() - end.size(), end.size(), end) == 0) {
       return true;

@@ -17,7 +17,8 @@ constexpr size_t kTitleSearchParagraphs = 6;
 // "Updated: 2022-07-25", "2020年10月7日".
 bool IsDateStamp(std::string_view text) {
   for (std::string_view prefix : {"Updated:", "Published:", "发布时间："}) {
-    if (StartsWithIgnoreCase(text, prefix)) return text.size() < 64;  // "Updated: December 05, 2022"
+    if (StartsWithIgnoreCase(text, prefix))
+      return text.size() < 64;  // "Updated: December 05, 2022"
   }
   text = TrimAsciiSpace(text);
   if (text.empty() || text.size() > 40) return false;
@@ -99,13 +100,15 @@ class TurnBuilder {
 
   bool has_turn() const { return !b_->turns.empty(); }
   Role role() const { return b_->turns.back().role; }
-  bool after_note() const { return has_turn() && role() == Role::kNote && last_speech_.has_value(); }
+  bool after_note() const {
+    return has_turn() && role() == Role::kNote && last_speech_.has_value();
+  }
   bool all_bold() const { return all_bold_; }
 
  private:
   const TitleFacts& facts_;
   Briefing* b_;
-  bool all_bold_ = false;  // every paragraph of the current turn was wholly bold
+  bool all_bold_ = false;              // every paragraph of the current turn was wholly bold
   std::optional<size_t> last_speech_;  // the last turn that is not a note
 };
 
@@ -176,9 +179,10 @@ Result<Briefing> BuildBriefing(const Profile& profile, const Document& doc,
                                const std::string& source) {
   std::optional<FoundTitle> found = FindTitle(profile, doc);
   if (!found) {
-    std::string seen = doc.title_candidates.empty()
-                           ? "the page has no title"
-                           : "the page is titled '" + TruncateUtf8(doc.title_candidates[0], 150) + "'";
+    std::string seen =
+        doc.title_candidates.empty()
+            ? "the page has no title"
+            : "the page is titled '" + TruncateUtf8(doc.title_candidates[0], 150) + "'";
     return Status::NotABriefing("no " + std::string(profile.name()) + " briefing title; " + seen);
   }
   const TitleFacts* facts = &found->facts;
@@ -212,7 +216,7 @@ Result<Briefing> BuildBriefing(const Profile& profile, const Document& doc,
     if (turns.after_note()) {
       turns.ResumeAfterNote(p);
     } else if (html && turns.has_turn() && turns.role() == Role::kQuestion && turns.all_bold() &&
-        p.bold_prefix == 0 && !p.all_bold) {
+               p.bold_prefix == 0 && !p.all_bold) {
       turns.Start(Label{Role::kAnswer, std::nullopt, std::nullopt, false, "", 0}, p.text, false);
     } else if (html && p.all_bold && turns.has_turn() && turns.role() == Role::kAnswer) {
       turns.Start(Label{Role::kQuestion, std::nullopt, std::nullopt, false, "", 0}, p.text, true);

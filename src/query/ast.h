@@ -37,8 +37,8 @@ struct QueryNode {
   std::string text;
   std::vector<std::unique_ptr<QueryNode>> children;
   int distance = 0;
-  std::string field;                // lower-cased field name
-  std::vector<std::string> values;  // alternatives, as typed (quotes removed)
+  std::string field;                     // lower-cased field name
+  std::vector<std::string> values;       // alternatives, as typed (quotes removed)
   std::optional<std::string> date_from;  // YYYY-MM-DD, inclusive; unset = open
   std::optional<std::string> date_to;    // YYYY-MM-DD, inclusive; unset = open
   size_t column = 1;  // 1-based column of the node's first character in the query

@@ -12,8 +12,8 @@ namespace {
 
 bool IsContraction(std::string_view term) {
   static constexpr std::string_view kContractions[] = {
-      "it's",    "that's",  "what's", "there's", "here's", "he's",  "she's",
-      "let's",   "who's",   "where's", "how's",  "when's", "why's", "this's"};
+      "it's",  "that's", "what's",  "there's", "here's", "he's",  "she's",
+      "let's", "who's",  "where's", "how's",   "when's", "why's", "this's"};
   for (std::string_view c : kContractions) {
     if (term == c) return true;
   }

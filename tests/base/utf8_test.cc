@@ -15,7 +15,9 @@ TEST(Utf8, ValidatesWellFormedText) {
 }
 
 TEST(Utf8, CollapsesEveryKindOfWhiteSpace) {
-  EXPECT_EQ(CollapseWhitespace("  a \t\n b\xC2\xA0\xC2\xA0 c\xE3\x80\x80" "d  "), "a b c d");
+  EXPECT_EQ(CollapseWhitespace("  a \t\n b\xC2\xA0\xC2\xA0 c\xE3\x80\x80"
+                               "d  "),
+            "a b c d");
   EXPECT_EQ(CollapseWhitespace("zero\xE2\x80\x8Bwidth"), "zerowidth");
   EXPECT_EQ(CollapseWhitespace("\xEF\xBB\xBFtext"), "text");
   EXPECT_EQ(CollapseWhitespace("“keep” — typography"), "“keep” — typography");
@@ -24,7 +26,10 @@ TEST(Utf8, CollapsesEveryKindOfWhiteSpace) {
 }
 
 TEST(Utf8, ReplacesIllFormedBytesInsteadOfDroppingThem) {
-  EXPECT_EQ(CollapseWhitespace("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(CollapseWhitespace("a\xFF"
+                               "b"),
+            "a\xEF\xBF\xBD"
+            "b");
 }
 
 TEST(Utf8, DecodesAndEncodesCodePoints) {

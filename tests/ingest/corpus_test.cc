@@ -11,24 +11,24 @@
 #include <sstream>
 
 #include "base/files.h"
+#include "ingest/corpus_support.h"
 #include "ingest/outlets.h"
 #include "ingest/parse.h"
 #include "ingest/profiles/english_dates.h"
-#include "ingest/corpus_support.h"
 #include "test_support.h"
 
 namespace lectern {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::CorpusDir;
-using testing::TurnSignatures;
-using testing::Words;
 using testing::BodyWords;
+using testing::CorpusDir;
 using testing::InOrderCoverage;
 using testing::KeptWords;
 using testing::ManifestRow;
 using testing::ReadManifest;
+using testing::TurnSignatures;
+using testing::Words;
 
 // The spokesperson a title names, found independently of the profile.
 std::string NameInTitle(const std::string& title) {

@@ -54,8 +54,8 @@ void CheckFolder(const std::string& dir, int expected_regular) {
     ASSERT_FALSE(b->spokespersons.empty()) << row.file;
     EXPECT_EQ(b->spokespersons[0], s->name) << row.file;
     // A page whose body has questions yields exchanges (one page is an announcement only).
-    const bool has_questions = html->find("问：") != std::string::npos ||
-                               html->find("记者：") != std::string::npos;
+    const bool has_questions =
+        html->find("问：") != std::string::npos || html->find("记者：") != std::string::npos;
     if (has_questions) {
       EXPECT_GE(b->exchanges.size(), 1u) << row.file;
     }

@@ -22,8 +22,8 @@ TEST(Decode, DeclaredWindows1252) {
 }
 
 TEST(Decode, Latin1IsReadAsWindows1252LikeBrowsersDo) {
-  Result<DecodedText> d =
-      DecodeToUtf8("<meta http-equiv=Content-Type content=\"text/html; charset=ISO-8859-1\">\x93x\x94");
+  Result<DecodedText> d = DecodeToUtf8(
+      "<meta http-equiv=Content-Type content=\"text/html; charset=ISO-8859-1\">\x93x\x94");
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->charset, "windows-1252");
   EXPECT_NE(d->utf8.find("“x”"), std::string::npos);
@@ -31,7 +31,8 @@ TEST(Decode, Latin1IsReadAsWindows1252LikeBrowsersDo) {
 
 TEST(Decode, DeclaredGb2312IsReadAsGb18030) {
   // "外交部发言人" in GBK.
-  std::string bytes = "<meta charset=gb2312><p>\xCD\xE2\xBD\xBB\xB2\xBF\xB7\xA2\xD1\xD4\xC8\xCB</p>";
+  std::string bytes =
+      "<meta charset=gb2312><p>\xCD\xE2\xBD\xBB\xB2\xBF\xB7\xA2\xD1\xD4\xC8\xCB</p>";
   Result<DecodedText> d = DecodeToUtf8(bytes);
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->charset, "gb18030");
@@ -60,14 +61,18 @@ TEST(Decode, UndeclaredGbkIsDetected) {
 }
 
 TEST(Decode, InvalidUtf8DeclaredAsUtf8IsOverruledByDetection) {
-  Result<DecodedText> d = DecodeToUtf8("<meta charset=utf-8><p>caf\xE9 au lait, na\xEFve r\xE9sum\xE9</p>");
+  Result<DecodedText> d =
+      DecodeToUtf8("<meta charset=utf-8><p>caf\xE9 au lait, na\xEFve r\xE9sum\xE9</p>");
   ASSERT_TRUE(d.ok());
   EXPECT_TRUE(IsValidUtf8(d->utf8));
   EXPECT_NE(d->utf8.find("café"), std::string::npos);
 }
 
 TEST(Decode, Utf16WithBom) {
-  std::string bytes("\xFF\xFE" "A\0\x16\x59", 6);  // "A外" little-endian
+  std::string bytes(
+      "\xFF\xFE"
+      "A\0\x16\x59",
+      6);  // "A外" little-endian
   Result<DecodedText> d = DecodeToUtf8(bytes);
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->utf8, "A外");

@@ -99,7 +99,8 @@ namespace lectern {
 namespace {
 
 TEST(HtmlReader, EstimatesNestingDepthFromTags) {
-  EXPECT_EQ(EstimateNestingDepth("<html><body><div><p>a<p>b<br><img src=x></div></body></html>"), 3u);
+  EXPECT_EQ(EstimateNestingDepth("<html><body><div><p>a<p>b<br><img src=x></div></body></html>"),
+            3u);
   EXPECT_EQ(EstimateNestingDepth("<div/><!-- x --><span>x</span></div>"), 1u);
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "<div>";

@@ -1,9 +1,10 @@
 // The MFA English profile end to end, on fixtures written for these tests
 // (invented briefings in the real formats).
+#include "ingest/profiles/mfa_en.h"
+
 #include <gtest/gtest.h>
 
 #include "ingest/parse.h"
-#include "ingest/profiles/mfa_en.h"
 #include "test_support.h"
 
 namespace lectern {
@@ -34,7 +35,8 @@ TEST(MfaEnTitle, ReadsDateSpokespersonAndKind) {
   EXPECT_EQ(facts->kind, "regular-press-conference");
   EXPECT_EQ(facts->date, "2020-02-03");
 
-  facts = profile.ReadTitle("Foreign Ministry Spokesperson's Remarks on the Situation in Ruritania");
+  facts =
+      profile.ReadTitle("Foreign Ministry Spokesperson's Remarks on the Situation in Ruritania");
   ASSERT_TRUE(facts);
   EXPECT_TRUE(facts->spokespersons.empty());
   EXPECT_EQ(facts->kind, "remarks");
@@ -54,8 +56,9 @@ TEST(MfaEnTitle, DropsTheSiteNameAndRefusesListingTitles) {
       "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on September 1, 2022_"
       "Ministry of Foreign Affairs of the People's Republic of China");
   ASSERT_TRUE(facts);
-  EXPECT_EQ(facts->title,
-            "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on September 1, 2022");
+  EXPECT_EQ(
+      facts->title,
+      "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on September 1, 2022");
   EXPECT_FALSE(profile.ReadTitle("Regular Press Conference"));
   EXPECT_FALSE(profile.ReadTitle("Spokesperson's Remarks"));
   EXPECT_FALSE(profile.ReadTitle("Wang Yi Meets with Foreign Minister of Ruritania"));
@@ -79,7 +82,8 @@ TEST(MfaEnLabels, ClassifiesEveryKindOfLabel) {
   ASSERT_TRUE(a);
   EXPECT_EQ(a->role, Role::kAnswer);
   EXPECT_FALSE(a->speaker);  // the grammar fills in the sole spokesperson
-  EXPECT_EQ(std::string("A:You raised a question.").substr(a->body_start), "You raised a question.");
+  EXPECT_EQ(std::string("A:You raised a question.").substr(a->body_start),
+            "You raised a question.");
 
   auto named = label("Wang Wenbin: Yes.");
   ASSERT_TRUE(named);
@@ -256,13 +260,13 @@ TEST(MfaEn, PagesThatAreNotBriefingsAreRefusedWithAReason) {
     const char* fixture;
     const char* reason;
   };
-  for (const Case& c : {Case{"not-briefings/listing.html", "titled 'Regular Press Conference'"},
-                        Case{"not-briefings/error.html", "titled '中华人民共和国外交部'"},
-                        Case{"not-briefings/maintenance.html", "titled 'System Maintenance'"},
-                        Case{"not-briefings/title_only.html", "no transcript text"},
-                        Case{"not-briefings/empty.html", "empty file"},
-                        Case{"not-briefings/pixel.html", "binary"},
-                        Case{"not-briefings/notes.txt", "no known briefing title"}}) {
+  for (const Case& c :
+       {Case{"not-briefings/listing.html", "titled 'Regular Press Conference'"},
+        Case{"not-briefings/error.html", "titled '中华人民共和国外交部'"},
+        Case{"not-briefings/maintenance.html", "titled 'System Maintenance'"},
+        Case{"not-briefings/title_only.html", "no transcript text"},
+        Case{"not-briefings/empty.html", "empty file"}, Case{"not-briefings/pixel.html", "binary"},
+        Case{"not-briefings/notes.txt", "no known briefing title"}}) {
     Result<Briefing> b = ParseFile(FixturePath(c.fixture), ParseOptions{});
     ASSERT_FALSE(b.ok()) << c.fixture;
     EXPECT_EQ(b.status().code(), Status::Code::kNotABriefing) << c.fixture;
@@ -315,8 +319,9 @@ namespace {
 // gumbo's time grows with the square of nesting depth: absurdly deep markup
 // is refused at once with a reason instead of stalling a batch.
 TEST(MfaEn, AbsurdlyDeepMarkupIsRefusedQuickly) {
-  std::string page = "<html><head><title>Foreign Ministry Spokesperson Wang Wenbin's Regular Press "
-                     "Conference on July 24, 2020</title></head><body>";
+  std::string page =
+      "<html><head><title>Foreign Ministry Spokesperson Wang Wenbin's Regular Press "
+      "Conference on July 24, 2020</title></head><body>";
   for (int i = 0; i < 50000; ++i) page += "<div>";
   Result<Briefing> b = ParseBytes(page, "deep.html", ParseOptions{});
   ASSERT_FALSE(b.ok());

@@ -1,8 +1,9 @@
 // The MFA Chinese profile end to end, on invented fixtures in both templates.
+#include "ingest/profiles/mfa_zh.h"
+
 #include <gtest/gtest.h>
 
 #include "ingest/parse.h"
-#include "ingest/profiles/mfa_zh.h"
 #include "test_support.h"
 
 namespace lectern {
@@ -19,7 +20,8 @@ Briefing MustParse(const std::string& fixture) {
 
 TEST(MfaZhTitle, ReadsDateSpokespersonAndKind) {
   MfaChineseProfile profile;
-  auto facts = profile.ReadTitle("2020年9月7日外交部发言人赵立坚主持例行记者会 — 中华人民共和国外交部");
+  auto facts =
+      profile.ReadTitle("2020年9月7日外交部发言人赵立坚主持例行记者会 — 中华人民共和国外交部");
   ASSERT_TRUE(facts);
   EXPECT_EQ(facts->title, "2020年9月7日外交部发言人赵立坚主持例行记者会");
   EXPECT_EQ(facts->date, "2020-09-07");
@@ -62,20 +64,21 @@ TEST(MfaZhLabels, OutletsAndSpokespersonsResolveAcrossLanguages) {
     const char* who;  // outlet for questions, speaker otherwise, "" for none
     bool follow_up;
   };
-  for (const Case& c : {Case{"问：中方有何评论？", Role::kQuestion, "", false},
-                        Case{"答：我们注意到了。", Role::kAnswer, "", false},
-                        Case{"追问：那么呢？", Role::kQuestion, "", true},
-                        Case{"路透社记者：中方是否确认？", Role::kQuestion, "Reuters", false},
-                        Case{"彭博社记者:半角冒号也行。", Role::kQuestion, "Bloomberg", false},
-                        Case{"《环球时报》记者：有何评论？", Role::kQuestion, "Global Times", false},
-                        Case{"日本共同社记者：有何评论？", Role::kQuestion, "Kyodo News", false},
-                        Case{"总台央视记者：有何评论？", Role::kQuestion, "CCTV", false},
-                        Case{"巴西《环球报》记者：有何评论？", Role::kQuestion, "O Globo", false},
-                        Case{"某某新闻网记者：有何评论？", Role::kQuestion, "某某新闻网", false},
-                        Case{"汪文斌：中方立场是一贯的。", Role::kAnswer, "Wang Wenbin", false},
-                        Case{"华春莹：我补充一点。", Role::kAnswer, "Hua Chunying", false},
-                        Case{"外交部发言人赵立坚宣布：应邀，某国外长将访华。", Role::kStatement,
-                             "Zhao Lijian", false}}) {
+  for (const Case& c :
+       {Case{"问：中方有何评论？", Role::kQuestion, "", false},
+        Case{"答：我们注意到了。", Role::kAnswer, "", false},
+        Case{"追问：那么呢？", Role::kQuestion, "", true},
+        Case{"路透社记者：中方是否确认？", Role::kQuestion, "Reuters", false},
+        Case{"彭博社记者:半角冒号也行。", Role::kQuestion, "Bloomberg", false},
+        Case{"《环球时报》记者：有何评论？", Role::kQuestion, "Global Times", false},
+        Case{"日本共同社记者：有何评论？", Role::kQuestion, "Kyodo News", false},
+        Case{"总台央视记者：有何评论？", Role::kQuestion, "CCTV", false},
+        Case{"巴西《环球报》记者：有何评论？", Role::kQuestion, "O Globo", false},
+        Case{"某某新闻网记者：有何评论？", Role::kQuestion, "某某新闻网", false},
+        Case{"汪文斌：中方立场是一贯的。", Role::kAnswer, "Wang Wenbin", false},
+        Case{"华春莹：我补充一点。", Role::kAnswer, "Hua Chunying", false},
+        Case{"外交部发言人赵立坚宣布：应邀，某国外长将访华。", Role::kStatement, "Zhao Lijian",
+             false}}) {
     auto l = label(c.text);
     ASSERT_TRUE(l) << c.text;
     EXPECT_EQ(l->role, c.role) << c.text;
@@ -86,7 +89,8 @@ TEST(MfaZhLabels, OutletsAndSpokespersonsResolveAcrossLanguages) {
   auto reported = label("会后有记者问及：中方对此有何回应？");
   ASSERT_TRUE(reported);
   EXPECT_EQ(reported->body_start, 0u);
-  for (const char* prose : {"第一宗罪：某某", "毛泽东主席曾说：某某", "台湾问题的真正现状是：某某"}) {
+  for (const char* prose :
+       {"第一宗罪：某某", "毛泽东主席曾说：某某", "台湾问题的真正现状是：某某"}) {
     EXPECT_FALSE(label(prose)) << prose;
   }
 }
@@ -96,19 +100,20 @@ TEST(MfaZh, OldTemplate) {
   EXPECT_EQ(b.id, "mfa-china-zh-2017-03-09");
   EXPECT_EQ(b.language, "zh");
   EXPECT_EQ(b.institution, "mfa-china");
-  EXPECT_EQ(TurnSignatures(b),
-            (std::vector<std::string>{
-                "Geng Shuang | statement | - | 应国务委员兼外长王毅邀请，某国外长将于3月12日至14日访华。",
-                "- | question | - | 据报道，某国将举行大选。中方对此有何评论？",
-                "Geng Shuang | answer | - | 我们注意到有关报道。中方一贯奉行不干涉内政原则。\n"
-                "我们希望有关各方保持冷静克制。",
-                "- | question | - | follow-up | 中方是否会派观察员？",
-                "Geng Shuang | answer | - | 我目前没有可以发布的消息。",
-                "- | question | - | “天问一号”什么时候发射？",
-                "Geng Shuang | answer | - | 请你向主管部门询问。（记者：好的。）我们乐见航天合作。",
-                "- | question | - | 会后有记者问及：中方对昨天的事件有何回应？",
-                "Geng Shuang | answer | - | 中方对遇难者表示哀悼。",
-            }));
+  EXPECT_EQ(
+      TurnSignatures(b),
+      (std::vector<std::string>{
+          "Geng Shuang | statement | - | 应国务委员兼外长王毅邀请，某国外长将于3月12日至14日访华。",
+          "- | question | - | 据报道，某国将举行大选。中方对此有何评论？",
+          "Geng Shuang | answer | - | 我们注意到有关报道。中方一贯奉行不干涉内政原则。\n"
+          "我们希望有关各方保持冷静克制。",
+          "- | question | - | follow-up | 中方是否会派观察员？",
+          "Geng Shuang | answer | - | 我目前没有可以发布的消息。",
+          "- | question | - | “天问一号”什么时候发射？",
+          "Geng Shuang | answer | - | 请你向主管部门询问。（记者：好的。）我们乐见航天合作。",
+          "- | question | - | 会后有记者问及：中方对昨天的事件有何回应？",
+          "Geng Shuang | answer | - | 中方对遇难者表示哀悼。",
+      }));
   EXPECT_EQ(b.exchanges.size(), 4u);
 }
 
@@ -120,12 +125,14 @@ TEST(MfaZh, NewTemplateWithOutlets) {
   for (const Turn& t : b.turns) {
     if (t.role == Role::kQuestion) outlets.push_back(t.outlet.value_or("-"));
   }
-  EXPECT_EQ(outlets, (std::vector<std::string>{"Kyodo News", "Reuters", "Beijing Youth Daily",
-                                               "China Radio International", "某某新闻网",
-                                               "Kyodo News"}));
-  EXPECT_EQ(b.turns[1].text, "关于第一个问题，我不了解你说的情况。\n关于第二个问题，中方立场是一贯的。");
+  EXPECT_EQ(outlets,
+            (std::vector<std::string>{"Kyodo News", "Reuters", "Beijing Youth Daily",
+                                      "China Radio International", "某某新闻网", "Kyodo News"}));
+  EXPECT_EQ(b.turns[1].text,
+            "关于第一个问题，我不了解你说的情况。\n关于第二个问题，中方立场是一贯的。");
   EXPECT_EQ(b.exchanges.size(), 6u);
-  for (const Turn& t : b.turns) EXPECT_EQ(t.text.find("地址"), std::string::npos);  // footer left out
+  for (const Turn& t : b.turns)
+    EXPECT_EQ(t.text.find("地址"), std::string::npos);  // footer left out
 }
 
 TEST(MfaZh, UndatedTitleTakesThePublicationDate) {

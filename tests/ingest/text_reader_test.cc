@@ -15,8 +15,8 @@ TEST(TextReader, OneParagraphPerLineAsCopiedFromABrowser) {
   Document doc = ReadText(
       "Home Page > Spokesperson's Remarks\r\nThe title\r\n\r\n\r\nQ: A question?\r\n\r\n"
       "A: An answer.\r\nA second paragraph without a blank line.\r\n");
-  EXPECT_EQ(Texts(doc), (std::vector<std::string>{"Home Page > Spokesperson's Remarks",
-                                                  "The title", "Q: A question?", "A: An answer.",
+  EXPECT_EQ(Texts(doc), (std::vector<std::string>{"Home Page > Spokesperson's Remarks", "The title",
+                                                  "Q: A question?", "A: An answer.",
                                                   "A second paragraph without a blank line."}));
   EXPECT_EQ(doc.title_candidates[0], "Home Page > Spokesperson's Remarks");
   EXPECT_EQ(doc.title_candidates[1], "The title");

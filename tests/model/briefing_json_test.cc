@@ -1,6 +1,7 @@
 #include "model/briefing_json.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 namespace lectern {
@@ -27,13 +28,14 @@ TEST(BriefingJson, EmitsExactlyTheContractKeys) {
   std::vector<std::string> keys;
   for (auto& [key, value] : j.items()) keys.push_back(key);
   std::sort(keys.begin(), keys.end());
-  EXPECT_EQ(keys, (std::vector<std::string>{"date", "exchanges", "id", "institution", "kind",
-                                            "language", "source", "spokespersons", "title",
-                                            "turns"}));
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"date", "exchanges", "id", "institution", "kind", "language",
+                                      "source", "spokespersons", "title", "turns"}));
   std::vector<std::string> turn_keys;
   for (auto& [key, value] : j["turns"][0].items()) turn_keys.push_back(key);
   std::sort(turn_keys.begin(), turn_keys.end());
-  EXPECT_EQ(turn_keys, (std::vector<std::string>{"follow_up", "outlet", "role", "speaker", "text"}));
+  EXPECT_EQ(turn_keys,
+            (std::vector<std::string>{"follow_up", "outlet", "role", "speaker", "text"}));
   EXPECT_TRUE(j["turns"][0]["speaker"].is_null());
   EXPECT_EQ(j["turns"][0]["outlet"], "Reuters");
   EXPECT_EQ(j["turns"][1]["role"], "answer");

@@ -55,8 +55,7 @@ void SkipSeparators(std::string_view text, size_t* pos) {
 
 std::optional<std::string> FormatDate(int year, int month, int day) {
   static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 ||
-      day > kDays[month - 1]) {
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) {
     return std::nullopt;
   }
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -77,10 +76,9 @@ std::optional<std::string> FindEnglishDate(std::string_view text) {
       SkipSeparators(lower, &pos);
       int day = ReadNumber(lower, &pos, 2);
       if (day < 0) continue;
-      if (pos + 1 < lower.size() && (lower.compare(pos, 2, "st") == 0 ||
-                                     lower.compare(pos, 2, "nd") == 0 ||
-                                     lower.compare(pos, 2, "rd") == 0 ||
-                                     lower.compare(pos, 2, "th") == 0)) {
+      if (pos + 1 < lower.size() &&
+          (lower.compare(pos, 2, "st") == 0 || lower.compare(pos, 2, "nd") == 0 ||
+           lower.compare(pos, 2, "rd") == 0 || lower.compare(pos, 2, "th") == 0)) {
         pos += 2;
       }
       SkipSeparators(lower, &pos);

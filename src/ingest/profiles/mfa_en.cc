@@ -86,12 +86,12 @@ bool IsLowerWord(std::string_view w) { return !w.empty() && w[0] >= 'a' && w[0] 
 // Words that open sentences or form fields, never an outlet's name.
 bool IsSentenceOpener(std::string_view word) {
   static constexpr std::array<std::string_view, 48> kOpeners = {
-      "I",       "We",     "But",     "And",     "So",        "As",    "Here",   "Here's",
-      "What",    "This",   "That",    "It",      "Our",       "My",    "Your",   "In",
-      "On",      "At",     "For",     "To",      "If",        "When",  "Yes",    "No",
-      "Please",  "Note",   "Time",    "Venue",   "Date",      "Appendix", "Attachment", "Source",
-      "Address", "Theme",  "Topic",   "Firstly", "Secondly",  "First", "Second", "Third",
-      "Updated", "Editor", "Print",   "Close",   "Author",    "Photo", "Related", "Share"};
+      "I",       "We",     "But",   "And",     "So",       "As",       "Here",       "Here's",
+      "What",    "This",   "That",  "It",      "Our",      "My",       "Your",       "In",
+      "On",      "At",     "For",   "To",      "If",       "When",     "Yes",        "No",
+      "Please",  "Note",   "Time",  "Venue",   "Date",     "Appendix", "Attachment", "Source",
+      "Address", "Theme",  "Topic", "Firstly", "Secondly", "First",    "Second",     "Third",
+      "Updated", "Editor", "Print", "Close",   "Author",   "Photo",    "Related",    "Share"};
   return std::find(kOpeners.begin(), kOpeners.end(), word) != kOpeners.end();
 }
 
@@ -188,8 +188,8 @@ std::optional<Label> MfaEnglishProfile::ReadLabel(const Paragraph& p, Syntax syn
     out.role = Role::kQuestion;
     return out;
   }
-  if (IsOneOf(lower, {"follow-up", "follow up", "followup", "follow-up question",
-                      "further question"}) ||
+  if (IsOneOf(lower,
+              {"follow-up", "follow up", "followup", "follow-up question", "further question"}) ||
       IsJournalistAside(lower)) {
     out.role = Role::kQuestion;
     out.follow_up = true;
@@ -200,8 +200,9 @@ std::optional<Label> MfaEnglishProfile::ReadLabel(const Paragraph& p, Syntax syn
     return out;
   }
   // "Spokesperson Wang Wenbin:" is the spokesperson by name.
-  const std::string name_part =
-      lower.rfind("spokesperson ", 0) == 0 ? label.substr(std::string_view("spokesperson ").size()) : label;
+  const std::string name_part = lower.rfind("spokesperson ", 0) == 0
+                                    ? label.substr(std::string_view("spokesperson ").size())
+                                    : label;
   for (const std::string& name : facts.spokespersons) {
     if (AsciiLower(name) == AsciiLower(name_part)) {
       out.role = Role::kAnswer;

@@ -62,17 +62,19 @@ std::optional<std::string> NameAfterSpokesperson(std::string_view title) {
   if (at == std::string_view::npos) return std::nullopt;
   std::string_view rest = title.substr(at + kSpokespersonWord.size());
   size_t end = rest.find_first_of("0123456789");  // "耿爽2月15日答记者问"
-  for (std::string_view verb : {"主持", "答记者问", "就", "发表", "宣布", "应询", "表示", "：", "谈",
-                                "举行", "介绍"}) {
+  for (std::string_view verb :
+       {"主持", "答记者问", "就", "发表", "宣布", "应询", "表示", "：", "谈", "举行", "介绍"}) {
     end = std::min(end, rest.find(verb));
   }
-  if (end == std::string_view::npos || end == 0 || end > 4 * 3) return std::nullopt;  // names: 2-4 characters
+  if (end == std::string_view::npos || end == 0 || end > 4 * 3)
+    return std::nullopt;  // names: 2-4 characters
   return std::string(rest.substr(0, end));
 }
 
 std::string KindOf(std::string_view title) {
   if (title.find("例行记者会") != std::string_view::npos) return "regular-press-conference";
-  if (title.find("答记者问") != std::string_view::npos || title.find("应询") != std::string_view::npos) {
+  if (title.find("答记者问") != std::string_view::npos ||
+      title.find("应询") != std::string_view::npos) {
     return "answers-to-questions";
   }
   if (title.find("声明") != std::string_view::npos) return "statement";
@@ -81,8 +83,8 @@ std::string KindOf(std::string_view title) {
 
 // Country prefixes an outlet may carry ("日本共同社", "美国有线电视新闻网").
 constexpr std::array<std::string_view, 16> kCountries = {
-    "日本", "美国", "英国", "韩国", "俄罗斯", "土耳其", "印度", "巴西",
-    "加拿大", "德国", "法国", "香港", "澳门", "西班牙", "意大利", "新加坡"};
+    "日本",   "美国", "英国", "韩国", "俄罗斯", "土耳其", "印度",   "巴西",
+    "加拿大", "德国", "法国", "香港", "澳门",   "西班牙", "意大利", "新加坡"};
 
 // "《环球时报》记者" -> "Global Times"; unknown outlets keep their printed name.
 std::string OutletOf(std::string_view label) {
@@ -110,8 +112,8 @@ std::string OutletOf(std::string_view label) {
 }
 
 bool IntroducesQuestion(std::string_view text) {
-  for (std::string_view intro : {"会后有记者问及", "会后，有记者问及", "会后有记者问", "有记者问及",
-                                 "会后，有记者问"}) {
+  for (std::string_view intro :
+       {"会后有记者问及", "会后，有记者问及", "会后有记者问", "有记者问及", "会后，有记者问"}) {
     if (StartsWith(text, intro)) return true;
   }
   return false;
@@ -121,8 +123,8 @@ bool IntroducesQuestion(std::string_view text) {
 
 std::optional<TitleFacts> MfaChineseProfile::ReadTitle(std::string_view raw) const {
   std::string title = CollapseWhitespace(raw);
-  for (std::string_view site : {" — 中华人民共和国外交部", "_中华人民共和国外交部", " - 中华人民共和国外交部",
-                                "—中华人民共和国外交部"}) {
+  for (std::string_view site : {" — 中华人民共和国外交部", "_中华人民共和国外交部",
+                                " - 中华人民共和国外交部", "—中华人民共和国外交部"}) {
     if (EndsWith(title, site)) title.erase(title.size() - site.size());
   }
   title = std::string(TrimAsciiSpace(title));
@@ -137,7 +139,8 @@ std::optional<TitleFacts> MfaChineseProfile::ReadTitle(std::string_view raw) con
     }
   }
   bool speaks = false;  // the spokesperson answering, remarking, announcing
-  for (std::string_view verb : {"答记者问", "谈话", "声明", "宣布", "应询", "主持", "表示", "答问"}) {
+  for (std::string_view verb :
+       {"答记者问", "谈话", "声明", "宣布", "应询", "主持", "表示", "答问"}) {
     speaks = speaks || title.find(verb) != std::string::npos;
   }
   if (!(spokesperson && speaks) && !conference && !name) return std::nullopt;
