@@ -9,13 +9,12 @@
 #include <thread>
 
 #include "base/files.h"
-#include "base/parallel.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
 #include "cli/progress.h"
 #include "index/index_writer.h"
-#include "ingest/parse.h"
+#include "ingest/batch.h"
 
 namespace lectern {
 namespace {
@@ -29,70 +28,46 @@ struct IngestArgs {
   unsigned threads = 0;
 };
 
-struct Parsed {
-  Result<Briefing> briefing = Status::NotFound("not parsed");
-  size_t bytes = 0;
-};
-
 int RunIngest(const IngestArgs& args) {
   Result<std::unique_ptr<IndexWriter>> writer = IndexWriter::Open(args.index);
   if (!writer.ok()) {
     PrintError(writer.status());
     return kExitPartialFailure;
   }
-  std::vector<InputFile> inputs = ExpandInputPaths(args.paths);
-  size_t total_bytes = 0;
-  for (const InputFile& input : inputs) {
-    std::error_code ec;
-    if (input.error.ok()) total_bytes += std::filesystem::file_size(input.path, ec);
-  }
-  Progress progress("ingest", inputs.size(), total_bytes,
+  const InputBatch batch = ListInputs(args.paths);
+  Progress progress("ingest", batch.files.size(), batch.total_bytes,
                     !args.quiet && Progress::StderrIsTerminal());
   size_t added = 0, replaced = 0, unchanged = 0;
   std::vector<std::pair<std::string, std::string>> refused;  // path, reason
   Status failure;
-  const size_t threads = args.threads ? args.threads : std::thread::hardware_concurrency();
   ParseOptions options{args.format};
-  ParallelMapOrdered<Parsed>(
-      inputs.size(), threads,
-      [&](size_t i) {
-        Parsed out;
-        if (!inputs[i].error.ok()) {
-          out.briefing = inputs[i].error.WithContext(inputs[i].path);
-          return out;
-        }
-        out.briefing = ParseFile(inputs[i].path, options);
-        std::error_code ec;
-        out.bytes = std::filesystem::file_size(inputs[i].path, ec);
-        return out;
-      },
-      [&](size_t i, Parsed&& parsed) {
-        progress.Advance(parsed.bytes);
-        if (!failure.ok()) return;
-        if (!parsed.briefing.ok()) {
-          std::string message = parsed.briefing.status().message();
-          const std::string prefix = inputs[i].path + ": ";
-          if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
-          refused.emplace_back(inputs[i].path, message);
-          return;
-        }
-        Result<AddOutcome> outcome = (*writer)->Add(*parsed.briefing);
-        if (!outcome.ok()) {
-          failure = outcome.status();
-          return;
-        }
-        switch (*outcome) {
-          case AddOutcome::kAdded:
-            ++added;
-            break;
-          case AddOutcome::kReplaced:
-            ++replaced;
-            break;
-          case AddOutcome::kUnchanged:
-            ++unchanged;
-            break;
-        }
-      });
+  ParseBatch(batch, options, args.threads, [&](ParsedFile&& parsed) {
+    progress.Advance(parsed.bytes);
+    if (!failure.ok()) return;
+    if (!parsed.briefing.ok()) {
+      std::string message = parsed.briefing.status().message();
+      const std::string prefix = parsed.path + ": ";
+      if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
+      refused.emplace_back(parsed.path, message);
+      return;
+    }
+    Result<AddOutcome> outcome = (*writer)->Add(*parsed.briefing);
+    if (!outcome.ok()) {
+      failure = outcome.status();
+      return;
+    }
+    switch (*outcome) {
+      case AddOutcome::kAdded:
+        ++added;
+        break;
+      case AddOutcome::kReplaced:
+        ++replaced;
+        break;
+      case AddOutcome::kUnchanged:
+        ++unchanged;
+        break;
+    }
+  });
   if (failure.ok()) failure = (*writer)->Commit();
   progress.Finish();
   if (!failure.ok()) {
@@ -101,7 +76,7 @@ int RunIngest(const IngestArgs& args) {
     return kExitPartialFailure;
   }
   if (args.json) {
-    nlohmann::json j = {{"index", args.index},    {"files", inputs.size()},
+    nlohmann::json j = {{"index", args.index},    {"files", batch.files.size()},
                         {"added", added},         {"replaced", replaced},
                         {"unchanged", unchanged}, {"refused", nlohmann::json::array()}};
     for (const auto& [path, reason] : refused)
@@ -114,7 +89,7 @@ int RunIngest(const IngestArgs& args) {
     if (!args.quiet) {
       std::printf(
           "%zu files: %zu briefings added, %zu replaced, %zu unchanged, %zu refused (index %s)\n",
-          inputs.size(), added, replaced, unchanged, refused.size(), args.index.c_str());
+          batch.files.size(), added, replaced, unchanged, refused.size(), args.index.c_str());
     }
   }
   return refused.empty() ? kExitOk : kExitPartialFailure;

@@ -9,12 +9,11 @@
 #include <thread>
 
 #include "base/files.h"
-#include "base/parallel.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/progress.h"
 #include "cli/render.h"
-#include "ingest/parse.h"
+#include "ingest/batch.h"
 #include "model/briefing_json.h"
 
 namespace lectern {
@@ -28,71 +27,48 @@ struct ParseArgs {
   unsigned threads = 0;
 };
 
-struct ParsedFile {
-  Result<Briefing> briefing = Status::NotFound("not parsed");
-  size_t bytes = 0;
-};
-
 int RunParse(const ParseArgs& args) {
-  std::vector<InputFile> inputs = ExpandInputPaths(args.paths);
-  size_t total_bytes = 0;
-  for (const InputFile& input : inputs) {
-    std::error_code ec;
-    if (input.error.ok()) total_bytes += std::filesystem::file_size(input.path, ec);
-  }
+  const InputBatch batch = ListInputs(args.paths);
   const bool show_progress = !args.quiet && Progress::StderrIsTerminal() && !isatty(STDOUT_FILENO);
-  Progress progress("parse", inputs.size(), total_bytes, show_progress);
+  Progress progress("parse", batch.files.size(), batch.total_bytes, show_progress);
   const RenderStyle style{StdoutWantsColor()};
   ParseOptions options;
   options.format = args.format;
 
   size_t parsed = 0, refused = 0;
-  const size_t threads = args.threads ? args.threads : std::thread::hardware_concurrency();
-  ParallelMapOrdered<ParsedFile>(
-      inputs.size(), threads,
-      [&](size_t i) {
-        ParsedFile out;
-        if (!inputs[i].error.ok()) {
-          out.briefing = inputs[i].error.WithContext(inputs[i].path);
-          return out;
+  ParseBatch(batch, options, args.threads, [&](ParsedFile&& file) {
+    progress.Advance(file.bytes);
+    if (!file.briefing.ok()) {
+      ++refused;
+      progress.Finish();
+      const Status& s = file.briefing.status();
+      std::string message = s.message();
+      if (s.code() == Status::Code::kNotABriefing) {
+        // "PATH: REASON" -> "PATH: not a briefing transcript: REASON"
+        size_t colon = message.find(": ");
+        if (colon != std::string::npos) {
+          message.insert(colon + 2, "not a briefing transcript: ");
         }
-        out.briefing = ParseFile(inputs[i].path, options);
-        std::error_code ec;
-        out.bytes = std::filesystem::file_size(inputs[i].path, ec);
-        return out;
-      },
-      [&](size_t, ParsedFile&& file) {
-        progress.Advance(file.bytes);
-        if (!file.briefing.ok()) {
-          ++refused;
-          progress.Finish();
-          const Status& s = file.briefing.status();
-          std::string message = s.message();
-          if (s.code() == Status::Code::kNotABriefing) {
-            // "PATH: REASON" -> "PATH: not a briefing transcript: REASON"
-            size_t colon = message.find(": ");
-            if (colon != std::string::npos) {
-              message.insert(colon + 2, "not a briefing transcript: ");
-            }
-          }
-          std::fprintf(stderr, "%s\n", message.c_str());
-          return;
-        }
-        ++parsed;
-        if (args.json) {
-          std::string line = ToJsonLine(*file.briefing);
-          line.push_back('\n');
-          std::fwrite(line.data(), 1, line.size(), stdout);
-        } else {
-          if (parsed > 1) std::fputs("\n", stdout);
-          std::string text = RenderBriefing(*file.briefing, style);
-          std::fwrite(text.data(), 1, text.size(), stdout);
-        }
-      });
+      }
+      std::fprintf(stderr, "%s\n", message.c_str());
+      return;
+    }
+    ++parsed;
+    if (args.json) {
+      std::string line = ToJsonLine(*file.briefing);
+      line.push_back('\n');
+      std::fwrite(line.data(), 1, line.size(), stdout);
+    } else {
+      if (parsed > 1) std::fputs("\n", stdout);
+      std::string text = RenderBriefing(*file.briefing, style);
+      std::fwrite(text.data(), 1, text.size(), stdout);
+    }
+  });
   progress.Finish();
   std::fflush(stdout);
   if (!args.quiet && refused > 0) {
-    std::fprintf(stderr, "parsed %zu, refused %zu of %zu files\n", parsed, refused, inputs.size());
+    std::fprintf(stderr, "parsed %zu, refused %zu of %zu files\n", parsed, refused,
+                 batch.files.size());
   }
   return refused > 0 ? kExitPartialFailure : kExitOk;
 }

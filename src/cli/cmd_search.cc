@@ -39,22 +39,14 @@ std::string Who(const Turn& turn) {
   return who ? *who : (turn.role == Role::kQuestion ? "anonymous" : "?");
 }
 
+// The snippet with its highlights in bold yellow, or [bracketed] without colour.
 std::string Highlighted(const Snippet& snippet, bool color) {
-  if (!color) {
-    std::string out;
-    size_t at = 0;
-    for (const Highlight& h : snippet.highlights) {
-      out += snippet.text.substr(at, h.begin - at) + "[" +
-             snippet.text.substr(h.begin, h.end - h.begin) + "]";
-      at = h.end;
-    }
-    return out + snippet.text.substr(at);
-  }
+  const std::string open = color ? "\033[1;33m" : "[", close = color ? "\033[0m" : "]";
   std::string out;
   size_t at = 0;
   for (const Highlight& h : snippet.highlights) {
-    out += snippet.text.substr(at, h.begin - at) + "\033[1;33m" +
-           snippet.text.substr(h.begin, h.end - h.begin) + "\033[0m";
+    out += snippet.text.substr(at, h.begin - at) + open +
+           snippet.text.substr(h.begin, h.end - h.begin) + close;
     at = h.end;
   }
   return out + snippet.text.substr(at);
