@@ -35,6 +35,7 @@ bench:
 	@cmake -S . -B $(BUILD)-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DLECTERN_BENCH=ON -DLECTERN_TESTS=OFF >/dev/null
 	@cmake --build $(BUILD)-bench -j $(JOBS)
 	@$(BUILD)-bench/bench/parse_bench
+	@$(BUILD)-bench/bench/index_bench
 
 format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')
