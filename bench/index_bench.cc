@@ -75,8 +75,8 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -348,16 +348,18 @@ bool BuildFts5(const std::vector<Briefing>& corpus, const std::string& path) {
                     "tokenize='unicode61 remove_diacritics 0')") &&
             SqlExec(db, "BEGIN");
   sqlite3_stmt* insert = nullptr;
-  ok = ok && sqlite3_prepare_v2(db,
-                                "INSERT INTO t(rowid, text, bid, turn, role, speaker, outlet, date) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                -1, &insert, nullptr) == SQLITE_OK;
+  ok =
+      ok && sqlite3_prepare_v2(db,
+                               "INSERT INTO t(rowid, text, bid, turn, role, speaker, outlet, date) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                               -1, &insert, nullptr) == SQLITE_OK;
   int64_t rowid = 0;
   for (const Briefing& b : corpus) {
     for (size_t t = 0; t < b.turns.size() && ok; ++t) {
       const lectern::Turn& turn = b.turns[t];
       sqlite3_bind_int64(insert, 1, ++rowid);
-      sqlite3_bind_text(insert, 2, turn.text.data(), static_cast<int>(turn.text.size()), SQLITE_STATIC);
+      sqlite3_bind_text(insert, 2, turn.text.data(), static_cast<int>(turn.text.size()),
+                        SQLITE_STATIC);
       sqlite3_bind_text(insert, 3, b.id.data(), static_cast<int>(b.id.size()), SQLITE_STATIC);
       sqlite3_bind_int64(insert, 4, static_cast<int64_t>(t));
       sqlite3_bind_text(insert, 5, lectern::RoleName(turn.role).data(),
@@ -365,17 +367,20 @@ bool BuildFts5(const std::vector<Briefing>& corpus, const std::string& path) {
       std::string speaker = turn.speaker ? lectern_bench::AsciiLowerCopy(*turn.speaker) : "";
       std::string outlet = turn.outlet ? lectern_bench::AsciiLowerCopy(*turn.outlet) : "";
       if (turn.speaker) {
-        sqlite3_bind_text(insert, 6, speaker.data(), static_cast<int>(speaker.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert, 6, speaker.data(), static_cast<int>(speaker.size()),
+                          SQLITE_TRANSIENT);
       } else {
         sqlite3_bind_null(insert, 6);
       }
       if (turn.outlet) {
-        sqlite3_bind_text(insert, 7, outlet.data(), static_cast<int>(outlet.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(insert, 7, outlet.data(), static_cast<int>(outlet.size()),
+                          SQLITE_TRANSIENT);
       } else {
         sqlite3_bind_null(insert, 7);
       }
       if (b.date) {
-        sqlite3_bind_text(insert, 8, b.date->data(), static_cast<int>(b.date->size()), SQLITE_STATIC);
+        sqlite3_bind_text(insert, 8, b.date->data(), static_cast<int>(b.date->size()),
+                          SQLITE_STATIC);
       } else {
         sqlite3_bind_null(insert, 8);
       }
@@ -453,7 +458,8 @@ Xapian::Query XapianQuery(const BenchQuery& q, Xapian::TermGenerator& tg) {
   std::vector<Xapian::Query> parts;
   auto any_of = [&](const char* prefix, const std::vector<std::string>& values) {
     std::vector<Xapian::Query> alts;
-    for (const std::string& v : values) alts.emplace_back(prefix + lectern_bench::AsciiLowerCopy(v));
+    for (const std::string& v : values)
+      alts.emplace_back(prefix + lectern_bench::AsciiLowerCopy(v));
     parts.emplace_back(Xapian::Query::OP_OR, alts.begin(), alts.end());
   };
   if (!f.roles.empty()) any_of("XR", f.roles);
@@ -466,7 +472,8 @@ Xapian::Query XapianQuery(const BenchQuery& q, Xapian::TermGenerator& tg) {
     any_of("XO", names);
   }
   if (!f.date_text.empty()) {
-    parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, 0, YyyyMmDd(f.date_from), YyyyMmDd(f.date_to));
+    parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, 0, YyyyMmDd(f.date_from),
+                       YyyyMmDd(f.date_to));
   }
   return Xapian::Query(Xapian::Query::OP_FILTER, text,
                        Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
@@ -484,7 +491,7 @@ struct Fts5Statements {
 struct QueryOutcome {
   std::vector<uint32_t> sets[3];  // turn numbers, sorted
   std::string errors[3];
-  uint64_t counts[3] = {0, 0, 0};  // the count each engine's timed path reported
+  uint64_t counts[3] = {0, 0, 0};    // the count each engine's timed path reported
   double latency_ms[3] = {0, 0, 0};  // median wall clock of the timed runs
   double cpu_ms[3] = {0, 0, 0};      // median thread CPU time of the same runs
 };
@@ -495,7 +502,7 @@ struct EngineResult {
   DiskUsage du;
   double p50 = 0, p95 = 0;          // wall clock
   double cpu_p50 = 0, cpu_p95 = 0;  // thread CPU time
-  double agreement = 0;  // percent of queries with lectern's set
+  double agreement = 0;             // percent of queries with lectern's set
 };
 
 struct BlockResult {
@@ -529,9 +536,10 @@ class Block {
       return result_;
     }
     root_ = pattern;
-    std::printf("\n[%s] building (%d time%s each, once if it takes over 5 s; median kept) in %s (%s)\n",
-                result_.label.c_str(), build_reps_, build_reps_ == 1 ? "" : "s", root_.c_str(),
-                Elapsed().c_str());
+    std::printf(
+        "\n[%s] building (%d time%s each, once if it takes over 5 s; median kept) in %s (%s)\n",
+        result_.label.c_str(), build_reps_, build_reps_ == 1 ? "" : "s", root_.c_str(),
+        Elapsed().c_str());
     std::fflush(stdout);
     Build();
     OpenReaders();
@@ -597,7 +605,8 @@ class Block {
 
   void OpenReaders() {
     if (Want(o_, kLectern)) {
-      lectern::Result<std::shared_ptr<const lectern::Index>> index = lectern::Index::Open(Dir(kLectern));
+      lectern::Result<std::shared_ptr<const lectern::Index>> index =
+          lectern::Index::Open(Dir(kLectern));
       if (!index.ok()) {
         std::fprintf(stderr, "index_bench: %s\n", index.status().message().c_str());
         std::exit(1);
@@ -610,15 +619,16 @@ class Block {
       for (const BenchQuery& q : queries_) xqueries_.push_back(XapianQuery(q, tg));
     }
     if (Want(o_, kFts5)) {
-      if (sqlite3_open_v2((Dir(kFts5) + "/fts5.db").c_str(), &sdb_, SQLITE_OPEN_READONLY, nullptr) !=
-          SQLITE_OK) {
+      if (sqlite3_open_v2((Dir(kFts5) + "/fts5.db").c_str(), &sdb_, SQLITE_OPEN_READONLY,
+                          nullptr) != SQLITE_OK) {
         std::fprintf(stderr, "index_bench: cannot open the fts5 database\n");
         std::exit(1);
       }
       for (const BenchQuery& q : queries_) {
         Fts5Statements s;
         const std::string where = "FROM t WHERE t MATCH ?1" + q.fts5_where;
-        const std::string top = "SELECT rowid, bid, turn, text " + where + " ORDER BY rank LIMIT 10";
+        const std::string top =
+            "SELECT rowid, bid, turn, text " + where + " ORDER BY rank LIMIT 10";
         const std::string count = "SELECT count(*) " + where;
         const std::string all = "SELECT rowid " + where;
         for (auto [sql, stmt] : {std::pair{&top, &s.top}, {&count, &s.count}, {&all, &s.all}}) {
@@ -719,7 +729,8 @@ class Block {
     for (size_t i = 0; i < queries_.size(); ++i) {
       QueryOutcome& out = result_.outcomes[i];
       // lectern
-      lectern::Result<std::vector<lectern::TurnRef>> refs = searcher_->MatchAll(queries_[i].lectern);
+      lectern::Result<std::vector<lectern::TurnRef>> refs =
+          searcher_->MatchAll(queries_[i].lectern);
       if (refs.ok()) {
         for (const lectern::TurnRef& r : *refs) {
           auto it = table_.briefing_of.find(r.briefing_id);
@@ -867,7 +878,8 @@ const KindInfo kKinds[] = {
      "its characters, which also matches inside longer words (年 in 今年, 2016年).",
      "unicode61 has no Chinese word breaking: a whole run of Han characters (with any digits or "
      "Latin letters touching it) up to the next punctuation mark is one token, so a Chinese word "
-     "matches only where it stands alone between punctuation, and \"WTO\" in \"WTO规则\" is not found."},
+     "matches only where it stands alone between punctuation, and \"WTO\" in \"WTO规则\" is not "
+     "found."},
     {"unexplained", "Not one of the known kinds: see the example.",
      "Not one of the known kinds: see the example."},
 };
@@ -961,12 +973,12 @@ std::vector<std::string> Split(const std::string& s, char sep) {
 }
 
 struct QueryWords {
-  std::set<std::string> terms;      // lectern's terms of the query's words and phrases
+  std::set<std::string> terms;  // lectern's terms of the query's words and phrases
   std::vector<std::string> prefixes;
   std::set<std::string> possessive_bases;  // "china" for a query word typed "China's"
   bool apostrophe_word = false;  // a query word has an apostrophe inside, not a final 's ("don't")
   bool period_word = false;      // a query word has a period or comma inside ("12.28", "U.S")
-  std::vector<std::string> typed;   // as typed, for excerpts
+  std::vector<std::string> typed;  // as typed, for excerpts
   bool near = false;
   bool cjk = false;  // a word of the query is Chinese or Japanese
   bool Matches(const std::string& piece) const {
@@ -1077,7 +1089,8 @@ std::string Excerpt(const std::string& text, const std::string& needle) {
     if (size_t q = alt.find('\''); q != std::string::npos) alt.replace(q, 1, "\xE2\x80\x99");
     at = lower.find(alt);
   }
-  size_t begin = at == std::string::npos ? 0 : at, end = begin + (at == std::string::npos ? 0 : needle.size());
+  size_t begin = at == std::string::npos ? 0 : at,
+         end = begin + (at == std::string::npos ? 0 : needle.size());
   for (int words = 0; begin > 0; --begin) {
     if (text[begin - 1] == ' ' && ++words == 4) break;
   }
@@ -1095,14 +1108,17 @@ void PrintDisagreements(const BlockResult& block, const std::vector<BenchQuery>&
                         const std::vector<Briefing>& corpus, bool verbose) {
   TurnTable table(corpus);
   lectern::Analyzer analyzer;
-  std::printf("\n  disagreements with lectern's sets, %s corpus, by kind "
-              "(a query counts under the kind most of its differing turns show; under unexplained if any turn is):\n",
-              block.label.c_str());
+  std::printf(
+      "\n  disagreements with lectern's sets, %s corpus, by kind "
+      "(a query counts under the kind most of its differing turns show; under unexplained if any "
+      "turn is):\n",
+      block.label.c_str());
   for (int e : {kXapian, kFts5}) {
     std::vector<Disagreement> ds;
     for (size_t i = 0; i < block.outcomes.size(); ++i) {
       const QueryOutcome& out = block.outcomes[i];
-      if (out.errors[e].empty() && out.errors[kLectern].empty() && out.sets[e] == out.sets[kLectern]) {
+      if (out.errors[e].empty() && out.errors[kLectern].empty() &&
+          out.sets[e] == out.sets[kLectern]) {
         continue;
       }
       QueryWords words;
@@ -1125,8 +1141,8 @@ void PrintDisagreements(const BlockResult& block, const std::vector<BenchQuery>&
           std::string evidence;
           const int kind = ClassifyTurn(words, text, &evidence);
           if (counts[kind]++ == 0) {
-            examples[kind] = std::string(side == 0 ? "lectern" : kEngines[e]) + " only: " + b.id + "#" +
-                             std::to_string(table.index[turn]) + " " +
+            examples[kind] = std::string(side == 0 ? "lectern" : kEngines[e]) + " only: " + b.id +
+                             "#" + std::to_string(table.index[turn]) + " " +
                              Excerpt(text, evidence.empty() && !words.typed.empty()
                                                ? lectern_bench::AsciiLowerCopy(words.typed[0])
                                                : evidence);
@@ -1143,7 +1159,8 @@ void PrintDisagreements(const BlockResult& block, const std::vector<BenchQuery>&
       d.example = examples[worst];
       if (!out.errors[e].empty() || !out.errors[kLectern].empty()) {
         worst = kUnexplained;
-        d.example = "error: lectern '" + out.errors[kLectern] + "', " + kEngines[e] + " '" + out.errors[e] + "'";
+        d.example = "error: lectern '" + out.errors[kLectern] + "', " + kEngines[e] + " '" +
+                    out.errors[e] + "'";
       }
       d.kind = std::max(worst, 0);
       ds.push_back(d);
@@ -1151,7 +1168,8 @@ void PrintDisagreements(const BlockResult& block, const std::vector<BenchQuery>&
     std::printf("  %s: %zu of %zu queries give another set than lectern\n", kEngines[e], ds.size(),
                 block.outcomes.size());
     for (int kind = 0; kind < kKindCount; ++kind) {
-      size_t n = std::count_if(ds.begin(), ds.end(), [&](const Disagreement& d) { return d.kind == kind; });
+      size_t n = std::count_if(ds.begin(), ds.end(),
+                               [&](const Disagreement& d) { return d.kind == kind; });
       if (n == 0) continue;
       std::printf("    %-26s %3zu queries: %s\n", kKinds[kind].name, n,
                   e == kXapian ? kKinds[kind].xapian : kKinds[kind].fts5);
@@ -1160,8 +1178,8 @@ void PrintDisagreements(const BlockResult& block, const std::vector<BenchQuery>&
         if (d.kind != kind || (!verbose && kind != kUnexplained && shown >= 3)) continue;
         ++shown;
         const BenchQuery& q = queries[d.query];
-        std::printf("      %-16s %-44s lectern %zu, %s %zu: %s\n", q.category.c_str(), q.lectern.c_str(),
-                    block.outcomes[d.query].sets[kLectern].size(), kEngines[e],
+        std::printf("      %-16s %-44s lectern %zu, %s %zu: %s\n", q.category.c_str(),
+                    q.lectern.c_str(), block.outcomes[d.query].sets[kLectern].size(), kEngines[e],
                     block.outcomes[d.query].sets[e].size(), d.example.c_str());
       }
     }
@@ -1185,14 +1203,15 @@ double AgreementOf(const BlockResult& b, const std::vector<BenchQuery>& queries,
     if ((which == 1 && cjk) || (which == 2 && !cjk)) continue;
     ++n;
     const QueryOutcome& out = b.outcomes[i];
-    same += out.errors[e].empty() && out.errors[kLectern].empty() && out.sets[e] == out.sets[kLectern];
+    same +=
+        out.errors[e].empty() && out.errors[kLectern].empty() && out.sets[e] == out.sets[kLectern];
   }
   return n == 0 ? 0 : 100.0 * same / n;
 }
 
 void PrintBlock(const BlockResult& b, const std::vector<BenchQuery>& queries, const Options& o) {
-  std::printf("\n== %s corpus: %zu briefings, %zu turns, %.1f MB of turn text ==\n", b.label.c_str(),
-              b.briefings, b.turns, b.text_mb);
+  std::printf("\n== %s corpus: %zu briefings, %zu turns, %.1f MB of turn text ==\n",
+              b.label.c_str(), b.briefings, b.turns, b.text_mb);
   size_t cjk = 0;
   for (const BenchQuery& q : queries) cjk += HasCjk(q.lectern);
   std::printf("%-8s %8s %8s %9s %10s %8s %8s %10s %10s %8s %14s\n", "engine", "build s", "(cpu s)",
@@ -1208,11 +1227,11 @@ void PrintBlock(const BlockResult& b, const std::vector<BenchQuery>& queries, co
                     AgreementOf(b, queries, e, 2));
     }
     std::printf("%-8s %8.2f %8.2f %9s %10s %8.3f %8.3f %10.3f %10.3f %8s %14s\n", kEngines[e],
-                r.build_wall, r.build_cpu, Mb(r.du.allocated).c_str(), Mb(r.du.apparent).c_str(), r.p50,
-                r.p95, r.cpu_p50, r.cpu_p95, agree, split);
+                r.build_wall, r.build_cpu, Mb(r.du.allocated).c_str(), Mb(r.du.apparent).c_str(),
+                r.p50, r.p95, r.cpu_p50, r.cpu_p95, agree, split);
   }
-  std::printf("(%zu queries: %zu with Latin-script words only, %zu with Chinese words)\n", queries.size(),
-              queries.size() - cjk, cjk);
+  std::printf("(%zu queries: %zu with Latin-script words only, %zu with Chinese words)\n",
+              queries.size(), queries.size() - cjk, cjk);
 }
 
 void PrintCategories(const BlockResult& b, const std::vector<BenchQuery>& queries) {
@@ -1221,7 +1240,8 @@ void PrintCategories(const BlockResult& b, const std::vector<BenchQuery>& querie
     std::string c = queries[i].category;
     if (c.starts_with("filter/")) c = "filtered (" + c.substr(7, c.find('+') - 7) + ")";
     groups[c].push_back(i);
-    groups[HasCjk(queries[i].lectern) ? "ALL with Chinese words" : "ALL Latin-script only"].push_back(i);
+    groups[HasCjk(queries[i].lectern) ? "ALL with Chinese words" : "ALL Latin-script only"]
+        .push_back(i);
   }
   std::printf("\n  median latency by kind of query, ms (%s corpus)\n", b.label.c_str());
   std::printf("  %-32s %5s %9s %9s %9s\n", "kind", "n", "lectern", "xapian", "fts5");
@@ -1232,21 +1252,26 @@ void PrintCategories(const BlockResult& b, const std::vector<BenchQuery>& querie
       for (size_t i : idx) v.push_back(b.outcomes[i].latency_ms[e]);
       med[e] = Median(v);
     }
-    std::printf("  %-32s %5zu %9.3f %9.3f %9.3f\n", name.c_str(), idx.size(), med[0], med[1], med[2]);
+    std::printf("  %-32s %5zu %9.3f %9.3f %9.3f\n", name.c_str(), idx.size(), med[0], med[1],
+                med[2]);
   }
 }
 
 void PrintMachineLines(const BlockResult& b) {
   const EngineResult& l = b.engines[kLectern];
   auto ratio = [](double other, double mine) { return mine > 0 ? other / mine : 0.0; };
-  std::printf("\n# machine-readable, %s corpus (other engine / lectern; above 1: lectern faster or smaller)\n",
-              b.label.c_str());
+  std::printf(
+      "\n# machine-readable, %s corpus (other engine / lectern; above 1: lectern faster or "
+      "smaller)\n",
+      b.label.c_str());
   for (int e : {kXapian, kFts5}) {
-    std::printf("RATIO build_time %s %.3f\n", kEngines[e], ratio(b.engines[e].build_wall, l.build_wall));
+    std::printf("RATIO build_time %s %.3f\n", kEngines[e],
+                ratio(b.engines[e].build_wall, l.build_wall));
   }
   for (int e : {kXapian, kFts5}) {
-    std::printf("RATIO index_size %s %.3f\n", kEngines[e],
-                ratio(static_cast<double>(b.engines[e].du.allocated), static_cast<double>(l.du.allocated)));
+    std::printf(
+        "RATIO index_size %s %.3f\n", kEngines[e],
+        ratio(static_cast<double>(b.engines[e].du.allocated), static_cast<double>(l.du.allocated)));
   }
   for (int e : {kXapian, kFts5}) {
     std::printf("RATIO latency_p50 %s %.3f\n", kEngines[e], ratio(b.engines[e].p50, l.p50));
@@ -1254,7 +1279,8 @@ void PrintMachineLines(const BlockResult& b) {
   for (int e : {kXapian, kFts5}) {
     std::printf("RATIO latency_p95 %s %.3f\n", kEngines[e], ratio(b.engines[e].p95, l.p95));
   }
-  for (int e : {kXapian, kFts5}) std::printf("AGREEMENT %s %.1f\n", kEngines[e], b.engines[e].agreement);
+  for (int e : {kXapian, kFts5})
+    std::printf("AGREEMENT %s %.1f\n", kEngines[e], b.engines[e].agreement);
 }
 
 void PrintTargets(const BlockResult& b) {
@@ -1271,8 +1297,8 @@ void PrintTargets(const BlockResult& b) {
               static_cast<double>(l.du.allocated) / f.du.allocated,
               verdict(2 * l.du.allocated <= f.du.allocated));
   const double best = std::min(x.p50, f.p50);
-  std::printf("    median latency <= 0.5x the faster other (%.3f ms): %.2fx  %s\n", best, l.p50 / best,
-              verdict(2 * l.p50 <= best));
+  std::printf("    median latency <= 0.5x the faster other (%.3f ms): %.2fx  %s\n", best,
+              l.p50 / best, verdict(2 * l.p50 <= best));
 }
 
 int Usage() {
@@ -1315,9 +1341,10 @@ int main(int argc, char** argv) {
 
   const fs::path root = FindCorpusRoot(o.corpus_arg);
   if (!fs::is_directory(root / "mfa-en-html")) {
-    std::printf("index_bench: no corpus at %s (set LECTERN_CORPUS or pass the corpus root); "
-                "nothing to measure\n",
-                root.string().c_str());
+    std::printf(
+        "index_bench: no corpus at %s (set LECTERN_CORPUS or pass the corpus root); "
+        "nothing to measure\n",
+        root.string().c_str());
     return 0;
   }
   const double t0 = Now();
@@ -1325,14 +1352,16 @@ int main(int argc, char** argv) {
   std::printf("index_bench: corpus %s (parsed in %.1f s)\n", root.string().c_str(), Now() - t0);
   for (const FolderCount& f : corpus.folders) {
     std::printf("  %-18s %4zu of %4zu pages parse%s\n", f.name.c_str(), f.parsed, f.files,
-                f.duplicates ? (" (" + std::to_string(f.duplicates) + " duplicate ids left out)").c_str()
-                             : "");
+                f.duplicates
+                    ? (" (" + std::to_string(f.duplicates) + " duplicate ids left out)").c_str()
+                    : "");
   }
   if (corpus.briefings.empty()) {
     std::printf("index_bench: no page parses; nothing to measure\n");
     return 0;
   }
-  const std::vector<BenchQuery> queries = lectern_bench::GenerateQueries(corpus.briefings, o.seed, o.queries);
+  const std::vector<BenchQuery> queries =
+      lectern_bench::GenerateQueries(corpus.briefings, o.seed, o.queries);
   std::printf("  %zu queries (seed %llu); one thread per engine; Xapian %s, SQLite %s\n",
               queries.size(), static_cast<unsigned long long>(o.seed), Xapian::version_string(),
               sqlite3_libversion());
@@ -1342,8 +1371,9 @@ int main(int argc, char** argv) {
   if (o.list) {
     Xapian::TermGenerator tg = MakeTermGenerator();
     for (const BenchQuery& q : queries) {
-      std::printf("%-34s %s\n%34s fts5:   %s%s\n%34s xapian: %s\n", q.category.c_str(), q.lectern.c_str(), "",
-                  q.fts5_match.c_str(), q.fts5_where.c_str(), "", XapianQuery(q, tg).get_description().c_str());
+      std::printf("%-34s %s\n%34s fts5:   %s%s\n%34s xapian: %s\n", q.category.c_str(),
+                  q.lectern.c_str(), "", q.fts5_match.c_str(), q.fts5_where.c_str(), "",
+                  XapianQuery(q, tg).get_description().c_str());
     }
     return 0;
   }
@@ -1368,9 +1398,10 @@ int main(int argc, char** argv) {
     for (const BlockResult& b : blocks) PrintTargets(b);
     for (const BlockResult& b : blocks) PrintMachineLines(b);
   }
-  std::printf("\nindex_bench: done in %.0f s; load average %s at the end (wall-clock figures are "
-              "trustworthy only when it stays well under the core count; the cpu columns are less "
-              "affected)\n",
-              Now() - t0, LoadAverage().c_str());
+  std::printf(
+      "\nindex_bench: done in %.0f s; load average %s at the end (wall-clock figures are "
+      "trustworthy only when it stays well under the core count; the cpu columns are less "
+      "affected)\n",
+      Now() - t0, LoadAverage().c_str());
   return 0;
 }

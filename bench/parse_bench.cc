@@ -101,8 +101,7 @@ void GumboPass(const Corpus& corpus) {
   for (const Page& page : corpus.pages) {
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;  // as src/ingest/html_reader.cc
-    GumboOutput* output =
-        gumbo_parse_with_options(&options, page.bytes.data(), page.bytes.size());
+    GumboOutput* output = gumbo_parse_with_options(&options, page.bytes.data(), page.bytes.size());
     sink += output->root->v.element.children.length;
     gumbo_destroy_output(&options, output);
   }
@@ -152,8 +151,7 @@ size_t CheckParses(const Corpus& corpus, const char* format) {
     auto b = lectern::ParseBytes(page.bytes, page.name, Format(format));
     if (!b.ok()) {
       ++failures;
-      std::printf("  FAIL %s (%s): %s\n", page.name.c_str(), format,
-                  b.status().message().c_str());
+      std::printf("  FAIL %s (%s): %s\n", page.name.c_str(), format, b.status().message().c_str());
     }
   }
   return failures;
@@ -224,9 +222,10 @@ int main(int argc, char** argv) {
   const fs::path root = FindCorpusRoot(corpus_arg);
   const fs::path html_dir = root / "mfa-en-html";
   if (!fs::is_directory(html_dir)) {
-    std::printf("parse_bench: no corpus at %s (set LECTERN_CORPUS or pass the corpus root); "
-                "nothing to measure\n",
-                html_dir.string().c_str());
+    std::printf(
+        "parse_bench: no corpus at %s (set LECTERN_CORPUS or pass the corpus root); "
+        "nothing to measure\n",
+        html_dir.string().c_str());
     return 0;
   }
   const Corpus html = LoadFolder(html_dir, limit);
@@ -258,18 +257,25 @@ int main(int argc, char** argv) {
     std::vector<double> seconds;
   };
   std::vector<Measurement> ms;
-  if (want("gumbo")) ms.push_back({"gumbo parse+destroy (anchor)", &html, [&] { GumboPass(html); }, true, {}});
+  if (want("gumbo"))
+    ms.push_back({"gumbo parse+destroy (anchor)", &html, [&] { GumboPass(html); }, true, {}});
   if (want("lectern")) {
-    ms.push_back({"lectern ParseBytes mfa-en-html", &html,
-                  [&] { LecternPass(html, "mfa-en-html"); }, true, {}});
+    ms.push_back({"lectern ParseBytes mfa-en-html",
+                  &html,
+                  [&] { LecternPass(html, "mfa-en-html"); },
+                  true,
+                  {}});
   }
   if (want("stages")) {
     ms.push_back({"  stage: DecodeToUtf8", &html, [&] { DecodePass(html); }, true, {}});
     ms.push_back({"  stage: decode + ReadHtml", &html, [&] { DecodeReadPass(html); }, true, {}});
   }
   if (want("text") && !text.pages.empty()) {
-    ms.push_back({"lectern ParseBytes mfa-en-text", &text,
-                  [&] { LecternPass(text, "mfa-en-text"); }, false, {}});
+    ms.push_back({"lectern ParseBytes mfa-en-text",
+                  &text,
+                  [&] { LecternPass(text, "mfa-en-text"); },
+                  false,
+                  {}});
   }
   for (int r = 0; r < reps; ++r) {
     for (Measurement& m : ms) m.seconds.push_back(SecondsOf(m.pass));

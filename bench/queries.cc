@@ -29,7 +29,9 @@ class Rng {
     return z ^ (z >> 31);
   }
   size_t Below(size_t n) { return n == 0 ? 0 : static_cast<size_t>(Next() % n); }
-  int Between(int lo, int hi) { return lo + static_cast<int>(Below(static_cast<size_t>(hi - lo + 1))); }
+  int Between(int lo, int hi) {
+    return lo + static_cast<int>(Below(static_cast<size_t>(hi - lo + 1)));
+  }
 
  private:
   uint64_t state_;
@@ -298,7 +300,8 @@ class Generator {
     size_t mid_end = high;
     while (mid_end < by_df_.size() && stats_[by_df_[mid_end]].df >= 20) ++mid_end;
     for (size_t i = 0; i < 14 * k; ++i) add("word-mid", [&] { return Word(high, mid_end); });
-    for (size_t i = 0; i < 14 * k; ++i) add("word-low", [&] { return Word(mid_end, by_df_.size()); });
+    for (size_t i = 0; i < 14 * k; ++i)
+      add("word-low", [&] { return Word(mid_end, by_df_.size()); });
     for (size_t i = 0; i < 10 * k; ++i) add("word-punct", [&] { return PunctWord(all); });
     for (size_t i = 0; i < 30 * k; ++i) add("phrase", [&] { return Phrase(all); });
     for (size_t i = 0; i < 20 * k; ++i) add("and", [&] { return And(all); });
@@ -319,7 +322,8 @@ class Generator {
       if (seeds.empty()) seeds = all;
       const std::string base = bases[(i / 10 + i) % 8];
       std::string what = "filter/" + FilterName(f) + "+" + base;
-      add(what, [&] { return Base(base, seeds); }, std::move(f));
+      add(
+          what, [&] { return Base(base, seeds); }, std::move(f));
     }
     return out;
   }
@@ -333,7 +337,9 @@ class Generator {
     for (const auto& [k, n] : m) {
       if (n >= min_count) v.push_back({n, k});
     }
-    std::sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    std::sort(v.begin(), v.end(), [](auto& a, auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
     std::vector<std::string> out;
     for (auto& p : v) out.push_back(p.second);
     return out;
@@ -423,8 +429,12 @@ class Generator {
         if (end == std::string::npos) end = text.size();
         std::string c = text.substr(at, end - at);
         at = end + 1;
-        while (!c.empty() && std::string_view("\"'(,;!?[").find(c.front()) != std::string_view::npos) c.erase(0, 1);
-        while (!c.empty() && std::string_view("\"'),;:!?]").find(c.back()) != std::string_view::npos) c.pop_back();
+        while (!c.empty() &&
+               std::string_view("\"'(,;!?[").find(c.front()) != std::string_view::npos)
+          c.erase(0, 1);
+        while (!c.empty() &&
+               std::string_view("\"'),;:!?]").find(c.back()) != std::string_view::npos)
+          c.pop_back();
         if (c.starts_with("\xE2\x80\x9C") || c.starts_with("\xE2\x80\x98")) c.erase(0, 3);
         if (c.ends_with("\xE2\x80\x9D") || c.ends_with("\xE2\x80\x99")) c.resize(c.size() - 3);
         if (c.ends_with(".") && c.find('.') == c.size() - 1) c.pop_back();
@@ -433,7 +443,8 @@ class Generator {
           const char ch = c[i];
           letter |= (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
           digit |= ch >= '0' && ch <= '9';
-          mark |= i > 0 && (ch == '\'' || ch == '.' || ch == '-' || c.compare(i, 3, "\xE2\x80\x99") == 0);
+          mark |= i > 0 &&
+                  (ch == '\'' || ch == '.' || ch == '-' || c.compare(i, 3, "\xE2\x80\x99") == 0);
         }
         if (letter && (mark || digit) && Typeable(c, false)) chunks.push_back(c);
       }
@@ -511,7 +522,8 @@ class Generator {
       if (c.size() < 2) continue;
       std::string a = c[rng_.Below(c.size())], b = c[rng_.Below(c.size())];
       if (a == b) continue;
-      Node either = Op(Node::Kind::kOr, {Leaf(Node::Kind::kWord, b), Leaf(Node::Kind::kWord, MidTerm())});
+      Node either =
+          Op(Node::Kind::kOr, {Leaf(Node::Kind::kWord, b), Leaf(Node::Kind::kWord, MidTerm())});
       Node pos = Op(Node::Kind::kAnd, {Leaf(Node::Kind::kWord, a), std::move(either)});
       return Op(Node::Kind::kAndNot, {std::move(pos), Leaf(Node::Kind::kWord, AbsentTerm(c))});
     }
@@ -604,19 +616,33 @@ class Generator {
   Filter MakeFilter(size_t kind) {
     Filter f;
     switch (kind) {
-      case 0: f.roles = {"answer"}; break;
-      case 1: f.roles = {"question"}; break;
-      case 2: f.roles = {"answer", "question"}; break;
-      case 3: f.speakers = {Speaker()}; break;
+      case 0:
+        f.roles = {"answer"};
+        break;
+      case 1:
+        f.roles = {"question"};
+        break;
+      case 2:
+        f.roles = {"answer", "question"};
+        break;
+      case 3:
+        f.speakers = {Speaker()};
+        break;
       case 4: {
         f.speakers = {Speaker()};
         std::string other = Speaker();
         if (other != f.speakers[0]) f.speakers.push_back(other);
         break;
       }
-      case 5: SetMonths(&f, false); break;
-      case 6: SetMonths(&f, true); break;
-      case 7: f.outlets = {OutletName()}; break;
+      case 5:
+        SetMonths(&f, false);
+        break;
+      case 6:
+        SetMonths(&f, true);
+        break;
+      case 7:
+        f.outlets = {OutletName()};
+        break;
       case 8:
         f.outlets = {OutletName()};
         SetMonths(&f, true);
@@ -672,8 +698,8 @@ bool Filter::Matches(const Briefing& b, const Turn& t) const {
     return std::any_of(values.begin(), values.end(),
                        [&](const std::string& x) { return AsciiLowerCopy(x) == lv; });
   };
-  if (!roles.empty() &&
-      std::find(roles.begin(), roles.end(), std::string(lectern::RoleName(t.role))) == roles.end()) {
+  if (!roles.empty() && std::find(roles.begin(), roles.end(),
+                                  std::string(lectern::RoleName(t.role))) == roles.end()) {
     return false;
   }
   if (!speakers.empty() && !any(speakers, t.speaker)) return false;

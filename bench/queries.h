@@ -53,8 +53,8 @@ struct BenchQuery {
 
 // At least `count` queries (rounded up to whole groups), deterministic for a
 // given corpus (in the given order) and seed.
-std::vector<BenchQuery> GenerateQueries(const std::vector<lectern::Briefing>& corpus,
-                                        uint64_t seed, size_t count);
+std::vector<BenchQuery> GenerateQueries(const std::vector<lectern::Briefing>& corpus, uint64_t seed,
+                                        size_t count);
 
 // ASCII lower case (for the speaker and outlet filter keys every engine stores).
 std::string AsciiLowerCopy(const std::string& s);
