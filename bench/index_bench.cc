@@ -12,8 +12,9 @@
 // One document per turn in every engine. Each engine is built, single
 // threaded, into a fresh directory under $TMPDIR (or /tmp):
 //   lectern  IndexWriter::Open, Add(briefing) for every briefing, Commit()
-//            (default WriterOptions: one segment; the briefings are stored
-//            zstd-compressed for display, as `lectern ingest` does).
+//            (default WriterOptions: a segment is written out every 256 MB
+//            staged; the briefings are stored zstd-compressed for display,
+//            as `lectern ingest` does).
 //   xapian   glass WritableDatabase; per turn a Document from TermGenerator
 //            (STEM_NONE, FLAG_CJK_NGRAM, positions), boolean filter terms
 //            XR<role> XS<speaker> XO<outlet> XL<lang> (speaker and outlet
@@ -847,16 +848,17 @@ struct KindInfo {
 
 const KindInfo kKinds[] = {
     {"possessive 's",
-     "lectern drops a final 's (\"China's\", and also \"that's\", \"it's\") and indexes "
-     "\"china\"; Xapian's TermGenerator keeps \"china's\" as one term. So \"china\" misses in "
-     "Xapian the turns that have it only with 's (and \"-china\" keeps them), and \"China's\" "
-     "typed in a query is every \"China\" for lectern but only \"China's\" for Xapian.",
+     "lectern drops the possessive 's (\"China's\" is indexed as \"china\"; contractions such "
+     "as \"that's\" stay whole); Xapian's TermGenerator keeps \"china's\" as one term. So "
+     "\"china\" misses in Xapian the turns that have it only with 's (and \"-china\" keeps "
+     "them), and \"China's\" typed in a query is every \"China\" for lectern but only "
+     "\"China's\" for Xapian.",
      "FTS5's unicode61 splits \"China's\" into \"china\" + \"s\": the word \"china\" matches as "
      "in lectern, but \"China's\" typed in a query is the phrase \"china s\" (only turns with "
-     "China's) where lectern looks for every \"china\"."},
+     "China's, or \"that S&P\") where lectern looks for every \"china\"."},
     {"apostrophe inside a word",
      "ICU keeps letters joined by an apostrophe as one word (\"don't\", and the typo "
-     "\"leaders'meetings\"), and so does Xapian, but lectern then drops a final 's.",
+     "\"leaders'meetings\"), and so does Xapian, but lectern then drops a possessive 's.",
      "ICU (lectern) keeps letters joined by an apostrophe as one word (\"don't\", and the typo "
      "\"leaders'meetings\" with its space missing); unicode61 splits at every apostrophe, so "
      "FTS5 finds \"meetings\" there and lectern does not."},
