@@ -200,6 +200,15 @@ struct PageScan {
   size_t densest_score = 0;
 };
 
+// What one child adds to its parent's paragraph text by itself: a text
+// node's length, or a <p>'s source span (a cheap proxy for its text).
+size_t OwnText(const GumboNode* child) {
+  if (child->type == GUMBO_NODE_TEXT) return std::strlen(child->v.text.text);
+  if (child->type != GUMBO_NODE_ELEMENT || child->v.element.tag != GUMBO_TAG_P) return 0;
+  const GumboElement& e = child->v.element;
+  return e.end_pos.offset > e.start_pos.offset ? e.end_pos.offset - e.start_pos.offset : 0;
+}
+
 // The source size of the <p> elements (and bare text) whose nearest block
 // ancestor is `node`: misnested markup often wraps paragraphs in a stray
 // inline element (<SPAN><P>..</P><P>..</P>), which must not hide them.
@@ -212,15 +221,10 @@ size_t DirectParagraphText(const GumboNode* node) {
     const GumboVector& children = current->v.element.children;
     for (unsigned int i = 0; i < children.length; ++i) {
       const auto* child = static_cast<const GumboNode*>(children.data[i]);
-      if (child->type == GUMBO_NODE_TEXT) {
-        score += std::strlen(child->v.text.text);
-      } else if (child->type == GUMBO_NODE_ELEMENT) {
+      score += OwnText(child);
+      if (child->type == GUMBO_NODE_ELEMENT) {
         const GumboElement& e = child->v.element;
-        if (e.tag == GUMBO_TAG_P) {
-          // Cheap proxy for the paragraph's text: its source span.
-          score +=
-              e.end_pos.offset > e.start_pos.offset ? e.end_pos.offset - e.start_pos.offset : 0;
-        } else if (!IsBlock(e.tag) && !IsSkipped(e.tag)) {
+        if (e.tag != GUMBO_TAG_P && !IsBlock(e.tag) && !IsSkipped(e.tag)) {
           pending.push_back(child);
         }
       }
@@ -288,14 +292,10 @@ PageScan ScanPage(const GumboNode* root) {
         const GumboVector& children = node->v.element.children;
         for (unsigned int i = 0; i < children.length; ++i) {
           const auto* child = static_cast<const GumboNode*>(children.data[i]);
-          if (child->type == GUMBO_NODE_TEXT) {
-            score += std::strlen(child->v.text.text);
-          } else if (child->type == GUMBO_NODE_ELEMENT) {
+          score += OwnText(child);
+          if (child->type == GUMBO_NODE_ELEMENT) {
             const GumboElement& e = child->v.element;
-            if (e.tag == GUMBO_TAG_P) {
-              score +=
-                  e.end_pos.offset > e.start_pos.offset ? e.end_pos.offset - e.start_pos.offset : 0;
-            } else if (e.tag == GUMBO_TAG_TITLE) {
+            if (e.tag == GUMBO_TAG_TITLE) {
               score += DirectParagraphText(child);  // inline, but the walk skips it
             }
           }
