@@ -7,11 +7,18 @@
 
 #include "base/files.h"
 #include "base/utf8.h"
+#include "ingest/parse.h"
 
 namespace lectern::testing {
 
 std::string FixturePath(const std::string& relative) {
   return std::string(LECTERN_FIXTURES) + "/" + relative;
+}
+
+Briefing MustParse(const std::string& fixture, const std::string& format) {
+  Result<Briefing> b = ParseFile(FixturePath(fixture), ParseOptions{format});
+  EXPECT_TRUE(b.ok()) << fixture << ": " << b.status().message();
+  return b.ok() ? *b : Briefing{};
 }
 
 std::string ReadFixture(const std::string& relative) {

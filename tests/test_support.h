@@ -12,6 +12,10 @@ namespace lectern::testing {
 // Path of a file under tests/fixtures/.
 std::string FixturePath(const std::string& relative);
 
+// The briefing a fixture parses to (`format` as for ParseOptions); a
+// refusal fails the test and gives an empty briefing.
+Briefing MustParse(const std::string& fixture, const std::string& format = "auto");
+
 // Contents of a fixture file; fails the test if it cannot be read.
 std::string ReadFixture(const std::string& relative);
 

@@ -10,13 +10,8 @@ namespace lectern {
 namespace {
 
 using testing::FixturePath;
+using testing::MustParse;
 using testing::TurnSignatures;
-
-Briefing MustParse(const std::string& fixture) {
-  Result<Briefing> b = ParseFile(FixturePath(fixture), ParseOptions{});
-  EXPECT_TRUE(b.ok()) << fixture << ": " << b.status().message();
-  return b.ok() ? *b : Briefing{};
-}
 
 TEST(MfaZhTitle, ReadsDateSpokespersonAndKind) {
   MfaChineseProfile profile;

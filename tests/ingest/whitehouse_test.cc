@@ -12,13 +12,8 @@ namespace lectern {
 namespace {
 
 using testing::FixturePath;
+using testing::MustParse;
 using testing::TurnSignatures;
-
-Briefing MustParse(const std::string& fixture, const std::string& format = "auto") {
-  Result<Briefing> b = ParseFile(FixturePath(fixture), ParseOptions{format});
-  EXPECT_TRUE(b.ok()) << fixture << ": " << b.status().message();
-  return b.ok() ? *b : Briefing{};
-}
 
 TEST(WhiteHouseTitle, ReadsDateSpokespersonAndKind) {
   WhiteHouseProfile profile;
