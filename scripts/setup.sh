@@ -9,8 +9,9 @@ PACKAGES=(
   g++ make cmake ninja-build pkg-config git ca-certificates
   # libraries
   libicu-dev libgumbo-dev nlohmann-json3-dev libcli11-dev libzstd-dev zlib1g-dev
+  libcurl4-openssl-dev ca-certificates
   # tests
-  googletest libgtest-dev
+  googletest libgtest-dev libcpp-httplib-dev
 )
 # Optional groups: `scripts/setup.sh fuzz bench`
 for group in "$@"; do
