@@ -9,7 +9,7 @@ PACKAGES=(
   g++ make cmake ninja-build pkg-config git ca-certificates
   # libraries
   libicu-dev libgumbo-dev nlohmann-json3-dev libcli11-dev libzstd-dev zlib1g-dev
-  libcurl4-openssl-dev ca-certificates
+  libcurl4-openssl-dev
   # tests
   googletest libgtest-dev libcpp-httplib-dev
 )
