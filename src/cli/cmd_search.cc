@@ -2,12 +2,12 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
 #include "cli/render.h"
+#include "query/results_json.h"
 #include "query/searcher.h"
 
 namespace lectern {
@@ -21,18 +21,6 @@ struct SearchArgs {
   std::string sort = "relevance";
   bool json = false;
 };
-
-nlohmann::json OptionalJson(const std::optional<std::string>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
-
-nlohmann::json TurnJson(const Turn& turn) {
-  return {{"speaker", OptionalJson(turn.speaker)},
-          {"role", std::string(RoleName(turn.role))},
-          {"outlet", OptionalJson(turn.outlet)},
-          {"follow_up", turn.follow_up},
-          {"text", turn.text}};
-}
 
 std::string Who(const Turn& turn) {
   const auto& who = turn.role == Role::kQuestion ? turn.outlet : turn.speaker;
@@ -84,36 +72,6 @@ void PrintText(const SearchResults& r, const SearchArgs& args) {
   }
 }
 
-void PrintJson(const SearchResults& r, const SearchArgs& args) {
-  nlohmann::json hits = nlohmann::json::array();
-  for (const Hit& hit : r.hits) {
-    nlohmann::json highlights = nlohmann::json::array();
-    for (const Highlight& h : hit.snippet.highlights) highlights.push_back({h.begin, h.end});
-    nlohmann::json exchange = nlohmann::json::array();
-    for (size_t i = 0; i < hit.exchange.size(); ++i) {
-      nlohmann::json t = TurnJson(hit.exchange[i]);
-      t["turn"] = hit.exchange_turns[i];
-      exchange.push_back(std::move(t));
-    }
-    nlohmann::json j = TurnJson(hit.matched);
-    j["briefing"] = hit.briefing_id;
-    j["turn"] = hit.turn;
-    j["score"] = hit.score;
-    j["date"] = OptionalJson(hit.date);
-    j["title"] = hit.title;
-    j["snippet"] = {{"text", hit.snippet.text}, {"highlights", highlights}};
-    j["exchange"] = std::move(exchange);
-    hits.push_back(std::move(j));
-  }
-  nlohmann::json out = {{"query", args.query},
-                        {"total_turns", r.total_turns},
-                        {"total_briefings", r.total_briefings},
-                        {"offset", args.offset},
-                        {"limit", args.limit},
-                        {"hits", std::move(hits)}};
-  std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
-}
-
 int RunSearch(const SearchArgs& args) {
   Result<std::shared_ptr<const Index>> index = Index::Open(args.index);
   if (!index.ok()) {
@@ -128,17 +86,13 @@ int RunSearch(const SearchArgs& args) {
   Result<SearchResults> results = searcher.Search(args.query, options);
   if (!results.ok()) {
     const Status& s = results.status();
-    if (args.json) {
-      nlohmann::json error = {{"error", s.message()}};
-      if (s.message().rfind("col ", 0) == 0) error["column"] = std::stoul(s.message().substr(4));
-      std::printf("%s\n", error.dump().c_str());
-    }
+    if (args.json) std::printf("%s\n", QueryErrorToJson(s).c_str());
     std::fprintf(stderr, "lectern: bad query: %s\n%s", s.message().c_str(),
                  PointAtColumn(args.query, s.message()).c_str());
     return s.code() == Status::Code::kInvalidArgument ? kExitUsage : kExitPartialFailure;
   }
   if (args.json) {
-    PrintJson(*results, args);
+    std::printf("%s\n", SearchResultsToJson(*results, args.query, args.offset, args.limit).c_str());
   } else {
     PrintText(*results, args);
   }

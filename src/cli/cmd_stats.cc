@@ -2,12 +2,12 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/exit_codes.h"
 #include "index/stats.h"
+#include "index/stats_json.h"
 
 namespace lectern {
 namespace {
@@ -30,27 +30,7 @@ int RunStats(const StatsArgs& args) {
                                                          v.begin() + std::min(v.size(), args.top));
   };
   if (args.json) {
-    auto pairs = [](const std::vector<std::pair<std::string, uint64_t>>& v) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& [name, count] : v) out.push_back({{"name", name}, {"count", count}});
-      return out;
-    };
-    nlohmann::json j = {
-        {"index", args.index},
-        {"briefings", s.briefings},
-        {"turns", s.turns},
-        {"tokens", s.tokens},
-        {"segments", s.segments},
-        {"bytes_on_disk", s.bytes_on_disk},
-        {"first_date", s.first_date ? nlohmann::json(*s.first_date) : nlohmann::json()},
-        {"last_date", s.last_date ? nlohmann::json(*s.last_date) : nlohmann::json()},
-        {"languages", s.briefings_by_language},
-        {"institutions", s.briefings_by_institution},
-        {"kinds", s.briefings_by_kind},
-        {"spokespersons", pairs(s.briefings_by_spokesperson)},
-        {"outlets", pairs(top(s.questions_by_outlet))},
-        {"anonymous_questions", s.anonymous_questions}};
-    std::printf("%s\n", j.dump().c_str());
+    std::printf("%s\n", StatsToJson(s, args.index, args.top).c_str());
     return kExitOk;
   }
   std::printf("index       %s (%llu segments, %.1f MB)\n", args.index.c_str(),

@@ -36,6 +36,7 @@ IndexStats ComputeStats(const Index& index) {
       ++stats.briefings_by_institution[std::string(s.string(meta.institution))];
       ++stats.briefings_by_kind[std::string(s.string(meta.kind))];
       if (meta.date) {
+        ++stats.briefings_by_month[IsoDateFromDays(*meta.date).substr(0, 7)];
         if (!first || *meta.date < *first) first = meta.date;
         if (!last || *meta.date > *last) last = meta.date;
       }

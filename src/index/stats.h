@@ -16,6 +16,7 @@ struct IndexStats {
   std::optional<std::string> first_date, last_date;
   std::map<std::string, uint64_t> briefings_by_language, briefings_by_institution,
       briefings_by_kind;
+  std::map<std::string, uint64_t> briefings_by_month;  // "YYYY-MM" -> dated briefings
   // Briefings in which each person answered or made a statement, most first.
   std::vector<std::pair<std::string, uint64_t>> briefings_by_spokesperson;
   // Question turns per outlet, most first (anonymous questions not counted).
