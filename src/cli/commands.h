@@ -20,5 +20,6 @@ CommandAction AddSearchCommand(CLI::App& app);
 CommandAction AddShowCommand(CLI::App& app);
 CommandAction AddStatsCommand(CLI::App& app);
 CommandAction AddAlignCommand(CLI::App& app);
+CommandAction AddCrawlCommand(CLI::App& app);
 
 }  // namespace lectern
