@@ -4,8 +4,8 @@
 #
 #   scripts/fuzz.sh [options] SECONDS [TARGET...]
 #
-# TARGET is fuzz_html_reader, fuzz_text_reader, fuzz_decode or
-# fuzz_query_parser (or html, text, decode, query); default: all of them, one
+# TARGET is fuzz_html_reader, fuzz_text_reader, fuzz_decode, fuzz_query_parser
+# or fuzz_analyzer (or html, text, decode, query, analyzer); default: all, one
 # after another. Options:
 #   --seeds DIR   also read DIR as seed inputs (read only; may be repeated),
 #                 e.g. --seeds /work/shared/corpus/mfa-en-html
@@ -23,7 +23,7 @@ set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${FUZZ_BUILD:-$ROOT/build-fuzz}"
-ALL_TARGETS=(fuzz_html_reader fuzz_text_reader fuzz_decode fuzz_query_parser)
+ALL_TARGETS=(fuzz_html_reader fuzz_text_reader fuzz_decode fuzz_query_parser fuzz_analyzer)
 
 usage() {
   sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
@@ -53,6 +53,7 @@ while [ $# -gt 0 ]; do
           text|fuzz_text_reader) targets+=(fuzz_text_reader) ;;
           decode|fuzz_decode) targets+=(fuzz_decode) ;;
           query|fuzz_query_parser) targets+=(fuzz_query_parser) ;;
+          analyzer|fuzz_analyzer) targets+=(fuzz_analyzer) ;;
           *) echo "fuzz.sh: unknown target '$1' (known: ${ALL_TARGETS[*]})" >&2; exit 2 ;;
         esac
       fi

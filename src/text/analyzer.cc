@@ -5,28 +5,21 @@
 #include <unicode/utext.h>
 
 #include "base/utf8.h"
+#include "text/word_scanner.h"
 
 namespace lectern {
-
-namespace {
-
-bool IsContraction(std::string_view term) {
-  static constexpr std::string_view kContractions[] = {
-      "it's",  "that's", "what's",  "there's", "here's", "he's",  "she's",
-      "let's", "who's",  "where's", "how's",   "when's", "why's", "this's"};
-  for (std::string_view c : kContractions) {
-    if (term == c) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 struct Analyzer::Impl {
   std::unique_ptr<icu::BreakIterator> words;
   const icu::Normalizer2* nfkc_casefold = nullptr;
   bool ok = false;
+  bool fast_path = true;
+  UText* utext = nullptr;
   icu::UnicodeString scratch_in, scratch_out;
+
+  ~Impl() {
+    if (utext != nullptr) utext_close(utext);
+  }
 
   Impl() {
     UErrorCode status = U_ZERO_ERROR;
@@ -62,10 +55,12 @@ struct Analyzer::Impl {
     }
     // English possessive: "china's" -> "china"; "'s" alone stays, and so do
     // contractions of "is"/"us" ("what's" is not a form of "what").
-    if (out->size() > 2 && out->compare(out->size() - 2, 2, "'s") == 0 && !IsContraction(*out)) {
-      out->resize(out->size() - 2);
-    }
+    text_internal::StripPossessive(out);
   }
+
+  void Run(std::string_view text, bool characters, std::vector<Token>* tokens);
+  void RunIcu(std::string_view text, size_t from, size_t to, bool characters, uint32_t* position,
+              std::vector<Token>* tokens);
 };
 
 namespace {
@@ -98,7 +93,9 @@ std::string CharacterTerm(std::string_view character) {
 
 bool IsCharacterTerm(std::string_view term) { return !term.empty() && term[0] == '\x01'; }
 
-Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
+Analyzer::Analyzer(bool fast_path) : impl_(std::make_unique<Impl>()) {
+  impl_->fast_path = fast_path;
+}
 Analyzer::~Analyzer() = default;
 
 std::string Analyzer::NormalizeWord(std::string_view word) {
@@ -108,76 +105,81 @@ std::string Analyzer::NormalizeWord(std::string_view word) {
 }
 
 void Analyzer::Analyze(std::string_view text, std::vector<Token>* tokens) {
-  tokens->clear();
-  if (!impl_->ok || text.empty()) return;
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_FAILURE(status)) return;
-  icu::BreakIterator& it = *impl_->words;
-  it.setText(ut, status);
-  if (U_FAILURE(status)) {
-    utext_close(ut);
-    return;
-  }
-  uint32_t position = 0;
-  int32_t start = it.first();
-  for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
-    if (it.getRuleStatus() < UBRK_WORD_NUMBER) continue;  // spaces and punctuation
-    Token token;
-    impl_->Normalize(text.substr(start, end - start), &token.term);
-    if (token.term.empty()) continue;
-    token.position = position;
-    if (it.getRuleStatus() >= UBRK_WORD_IDEO) {
-      const size_t characters = Ideographs(token.term).size();
-      token.span = characters > 0 ? static_cast<uint32_t>(characters) : 1;
-    }
-    position += token.span;
-    token.begin = static_cast<uint32_t>(start);
-    token.end = static_cast<uint32_t>(end);
-    tokens->push_back(std::move(token));
-  }
-  utext_close(ut);
+  impl_->Run(text, /*characters=*/false, tokens);
 }
 
 void Analyzer::AnalyzeForIndex(std::string_view text, std::vector<Token>* tokens) {
-  Analyze(text, tokens);
-  bool any = false;
-  for (const Token& t : *tokens) any = any || t.span > 1 || !Ideographs(t.term).empty();
-  if (!any) return;
-  std::vector<Token> out;
-  out.reserve(tokens->size() * 2);
-  for (Token& word : *tokens) {
-    std::vector<std::pair<uint32_t, uint32_t>> chars = Ideographs(word.term);
-    out.push_back(word);
+  impl_->Run(text, /*characters=*/true, tokens);
+}
+
+void Analyzer::Impl::Run(std::string_view text, bool characters, std::vector<Token>* tokens) {
+  tokens->clear();
+  if (!ok || text.empty()) return;
+  uint32_t position = 0;
+  if (!fast_path) {
+    RunIcu(text, 0, text.size(), characters, &position, tokens);
+    return;
+  }
+  // No word rule crosses ASCII white space, so chunks between it are
+  // independent: each is scanned fast or, failing that, given to ICU.
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    while (i < n && text_internal::IsAsciiSpace(text[i])) ++i;
+    if (i == n) break;
+    size_t j = i;
+    while (j < n && !text_internal::IsAsciiSpace(text[j])) ++j;
+    if (!text_internal::ScanChunk(text, i, j, characters, &position, tokens)) {
+      // With the space before it, as ICU sees a combining mark after a space.
+      RunIcu(text, i > 0 ? i - 1 : i, j, characters, &position, tokens);
+    }
+    i = j;
+  }
+}
+
+void Analyzer::Impl::RunIcu(std::string_view text, size_t from, size_t to, bool characters,
+                            uint32_t* position, std::vector<Token>* tokens) {
+  UErrorCode status = U_ZERO_ERROR;
+  utext = utext_openUTF8(utext, text.data() + from, static_cast<int64_t>(to - from), &status);
+  if (U_FAILURE(status)) return;
+  words->setText(utext, status);
+  if (U_FAILURE(status)) return;
+  icu::BreakIterator& it = *words;
+  int32_t start = it.first();
+  for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
+    const int32_t rule = it.getRuleStatus();
+    if (rule < UBRK_WORD_NUMBER) continue;  // spaces and punctuation
+    Token token;
+    Normalize(text.substr(from + start, end - start), &token.term);
+    if (token.term.empty()) continue;
+    token.position = *position;
+    token.begin = static_cast<uint32_t>(from + start);
+    token.end = static_cast<uint32_t>(from + end);
+    std::vector<std::pair<uint32_t, uint32_t>> chars;
+    if (rule >= UBRK_WORD_IDEO) {
+      chars = Ideographs(token.term);
+      if (!chars.empty()) token.span = static_cast<uint32_t>(chars.size());
+    }
+    *position += token.span;
+    if (!characters || chars.empty()) {
+      tokens->push_back(std::move(token));
+      continue;
+    }
     // Byte offsets of the characters in the text: NFKC keeps ideographs one
     // for one, so the text's characters line up with the term's.
-    std::vector<std::pair<uint32_t, uint32_t>> in_text =
-        Ideographs(text.substr(word.begin, word.end - word.begin));
+    const std::vector<std::pair<uint32_t, uint32_t>> in_text =
+        Ideographs(text.substr(token.begin, token.end - token.begin));
+    const bool aligned = in_text.size() == chars.size();
     for (size_t k = 0; k < chars.size(); ++k) {
       Token c;
       c.term = CharacterTerm(
-          std::string_view(word.term).substr(chars[k].first, chars[k].second - chars[k].first));
-      c.position = word.position + static_cast<uint32_t>(k);
-      const bool aligned = in_text.size() == chars.size();
-      c.begin = aligned ? word.begin + in_text[k].first : word.begin;
-      c.end = aligned ? word.begin + in_text[k].second : word.end;
-      out.push_back(std::move(c));
+          std::string_view(token.term).substr(chars[k].first, chars[k].second - chars[k].first));
+      c.position = token.position + static_cast<uint32_t>(k);
+      c.begin = aligned ? token.begin + in_text[k].first : token.begin;
+      c.end = aligned ? token.begin + in_text[k].second : token.end;
+      tokens->push_back(std::move(c));
     }
   }
-  *tokens = std::move(out);
-}
-
-void Analyzer::AnalyzeForQuery(std::string_view text, std::vector<Token>* tokens) {
-  AnalyzeForIndex(text, tokens);
-  // Keep the character tokens of ideographic words and drop the words themselves.
-  std::vector<Token> out;
-  for (size_t i = 0; i < tokens->size(); ++i) {
-    const Token& t = (*tokens)[i];
-    const bool expanded = i + 1 < tokens->size() && IsCharacterTerm((*tokens)[i + 1].term) &&
-                          (*tokens)[i + 1].position == t.position && !IsCharacterTerm(t.term);
-    if (!expanded) out.push_back(t);
-  }
-  *tokens = std::move(out);
 }
 
 }  // namespace lectern

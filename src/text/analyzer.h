@@ -9,11 +9,15 @@
 // Punctuation and white space produce no tokens.
 //
 // Chinese and Japanese ideographs are counted by character: a word of n
-// ideographs occupies n positions. For the index, each ideograph is also a
-// token of its own (CharacterTerm), so that a query for any string of
-// ideographs is a phrase of characters and matches wherever the string
-// occurs, however ICU happened to segment the text ("天问一号" is split
-// "天|问|一号" by ICU, yet the phrase of its four characters still matches).
+// ideographs occupies n positions. The index stores each ideograph as a
+// token of its own (CharacterTerm) instead of ICU's words, and a query for
+// a string of ideographs is a phrase of characters: it matches wherever the
+// string occurs, however ICU would have segmented the text ("天问一号" is
+// split "天|问|一号" by ICU, yet the phrase of its four characters matches).
+// ICU's words remain what Analyze() gives, for the analyses that count words.
+//
+// Most text never reaches ICU: word_scanner.h implements ICU's word rules
+// for ASCII and ideographic text exactly, and hands ICU only the rest.
 #pragma once
 
 #include <cstdint>
@@ -36,7 +40,9 @@ struct Token {
 // iterator, which is costly to create and cheap to reuse).
 class Analyzer {
  public:
-  Analyzer();
+  // `fast_path` false sends all text through ICU (the reference the fast
+  // path is tested against).
+  explicit Analyzer(bool fast_path = true);
   ~Analyzer();
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
@@ -44,13 +50,13 @@ class Analyzer {
   // Replaces `*tokens` with the word tokens of `text` (UTF-8).
   void Analyze(std::string_view text, std::vector<Token>* tokens);
 
-  // The tokens the index stores: the words, and after each ideographic word
-  // one CharacterTerm token per ideograph, at that ideograph's position.
+  // The tokens the index stores and queries look up: the words, except that
+  // a word made only of ideographs is one CharacterTerm token per ideograph,
+  // at that ideograph's position.
   void AnalyzeForIndex(std::string_view text, std::vector<Token>* tokens);
-
-  // The tokens a query looks up: words, except that ideographic words are
-  // replaced by their CharacterTerm tokens (a phrase of characters).
-  void AnalyzeForQuery(std::string_view text, std::vector<Token>* tokens);
+  void AnalyzeForQuery(std::string_view text, std::vector<Token>* tokens) {
+    AnalyzeForIndex(text, tokens);
+  }
 
   // Normalises one word as Analyze would (for prefixes and field values).
   std::string NormalizeWord(std::string_view word);

@@ -1,0 +1,40 @@
+// The analyzer's fast path: the word rules of Unicode's word segmentation
+// (UAX #29, as ICU implements them) for the characters briefings are mostly
+// made of, without ICU.
+//
+// Text is cut into chunks at ASCII white space, which no word rule crosses.
+// A chunk of ASCII letters, digits and punctuation, ideographs (U+3400..4DBF,
+// U+4E00..9FFF) and common CJK and typographic punctuation is scanned here;
+// a chunk with anything else (accented letters, combining marks, kana,
+// a curly apostrophe inside a word, ...) is left to ICU, so results are
+// exactly ICU's (tests/text/word_scanner_test.cc checks that on random text
+// and on the shared corpus). Ideographs are only scanned when the caller
+// wants them as single characters (the index's view); ICU's dictionary is
+// what splits them into words.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "text/analyzer.h"
+
+namespace lectern::text_internal {
+
+inline bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Scans `text[begin, end)` (a chunk with no ASCII white space), appending
+// its tokens, positions from `*position` on, and advancing `*position`.
+// Word terms are normalised (lower case, possessive "'s" dropped);
+// ideographs become CharacterTerm tokens if `ideographs_as_characters`.
+// Returns false, and appends nothing, when the chunk needs ICU.
+bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_as_characters,
+               uint32_t* position, std::vector<Token>* tokens);
+
+// Drops an English possessive "'s" from a normalised word, keeping
+// contractions of "is"/"us" ("what's", "let's").
+void StripPossessive(std::string* term);
+
+}  // namespace lectern::text_internal
