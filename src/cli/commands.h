@@ -21,5 +21,6 @@ CommandAction AddShowCommand(CLI::App& app);
 CommandAction AddStatsCommand(CLI::App& app);
 CommandAction AddAlignCommand(CLI::App& app);
 CommandAction AddCrawlCommand(CLI::App& app);
+CommandAction AddServeCommand(CLI::App& app);
 
 }  // namespace lectern

@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
       lectern::AddParseCommand(app),  lectern::AddIngestCommand(app),
       lectern::AddSearchCommand(app), lectern::AddShowCommand(app),
       lectern::AddStatsCommand(app),  lectern::AddOptimizeCommand(app),
-      lectern::AddAlignCommand(app),  lectern::AddCrawlCommand(app)};
+      lectern::AddAlignCommand(app),  lectern::AddCrawlCommand(app),
+      lectern::AddServeCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
