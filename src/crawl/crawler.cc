@@ -283,10 +283,25 @@ void Crawler::WalkListing(const std::string& start) {
     ++summary_.listing_pages;
     ListingPage listing = ReadListing(profile_, body, *ParseUrl(fetched->url));
     bool newer_than_since = listing.articles.empty();
-    for (const ListingItem& item : listing.articles) {
+    const std::vector<ListingItem>& items = listing.articles;
+    for (size_t i = 0; i < items.size(); ++i) {
       if (Stopped()) return;
+      const ListingItem& item = items[i];
       std::optional<int32_t> days = item.date ? DaysFromIsoDate(*item.date) : std::nullopt;
       if (!days || !options_.since_days || *days >= *options_.since_days) newer_than_since = true;
+      if (!item.date) {
+        // An undated item ("Remarks on ...") sits between its newer and
+        // older neighbours: fetch it only if that span meets the range.
+        std::optional<std::string> newer, older;
+        for (size_t j = i; j-- > 0 && !newer;) newer = items[j].date;
+        for (size_t j = i + 1; j < items.size() && !older; ++j) older = items[j].date;
+        if ((newer && !InRange(newer) && options_.since_days &&
+             *DaysFromIsoDate(*newer) < *options_.since_days) ||
+            (older && !InRange(older) && options_.until_days &&
+             *DaysFromIsoDate(*older) > *options_.until_days)) {
+          continue;
+        }
+      }
       if (InRange(item.date)) FetchArticle(item);
     }
     // Listings run newest first: a page wholly before --since ends the walk.

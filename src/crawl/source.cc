@@ -156,7 +156,9 @@ std::optional<std::string> ItemDate(const std::string& title, const std::string&
 // The MFA templates write their pager with a script: "var currentPage = 3;
 // var countPage = 13" (page N is default_N.shtml, page 0 default.shtml), or
 // createPageHTML(count, current, "index", "shtml").
-std::optional<Url> ScriptedNextPage(std::string_view html, const Url& page_url) {
+// `has_pager` says whether the page has such a script at all: then its
+// links (inside document.write strings) are not to be read as links.
+std::optional<Url> ScriptedNextPage(std::string_view html, const Url& page_url, bool* has_pager) {
   const std::string text(html);
   static const std::regex kCurrent(R"(currentPage\s*=\s*(\d+))");
   static const std::regex kCount(R"(countPage\s*=\s*(\d+))");
@@ -190,7 +192,8 @@ std::optional<Url> ScriptedNextPage(std::string_view html, const Url& page_url) 
       count = std::stol(b[1]);
     }
   }
-  if (count < 0 || current < 0 || current + 1 >= count) return std::nullopt;
+  *has_pager = count >= 0 && current >= 0;
+  if (!*has_pager || current + 1 >= count) return std::nullopt;
   return ResolveUrl(page_url, prefix + "_" + std::to_string(current + 1) + "." + ext);
 }
 
@@ -218,7 +221,8 @@ const SourceProfile* FindSourceProfile(std::string_view name) {
 ListingPage ReadListing(const SourceProfile& profile, std::string_view html, const Url& page_url) {
   ListingPage page;
   std::set<std::string> seen;
-  std::optional<Url> scripted = ScriptedNextPage(html, page_url);
+  bool has_pager = false;
+  std::optional<Url> scripted = ScriptedNextPage(html, page_url, &has_pager);
   std::optional<Url> linked;
   size_t pos = 0;
   while ((pos = FindCase(html, "<a", pos)) != std::string_view::npos) {
@@ -235,7 +239,6 @@ ListingPage ReadListing(const SourceProfile& profile, std::string_view html, con
     std::string_view before = html.substr(pos >= 80 ? pos - 80 : 0, std::min<size_t>(pos, 80));
     size_t next_a = FindCase(html, "<a", close + 1);
     std::string beside(html.substr(close, std::min<size_t>(next_a - close, 120)));
-    const size_t start = pos;
     pos = close;
     std::optional<Url> url = ResolveUrl(page_url, Attribute(tag, "href"));
     if (!url) continue;
@@ -246,11 +249,10 @@ ListingPage ReadListing(const SourceProfile& profile, std::string_view html, con
     if (std::regex_search(url->path, profile.article_path)) {
       if (seen.insert(url->ToString()).second)
         page.articles.push_back({*url, text, ItemDate(text, beside, *url)});
-    } else if (!linked && !scripted && url->ToString() != page_url.ToString() &&
+    } else if (!linked && !has_pager && url->ToString() != page_url.ToString() &&
                LooksLikeNext(tag, text, before)) {
       linked = url;
     }
-    (void)start;
   }
   if (scripted) page.next.push_back(*scripted);
   if (linked) page.next.push_back(*linked);
