@@ -22,6 +22,16 @@ inline void PutFixed64(std::string* out, uint64_t v) {
   out->append(b, 8);
 }
 
+// Unsigned integers of 1, 2 or 4 bytes, for columns whose width a segment
+// chooses by its largest value.
+inline void PutFixedWidth(std::string* out, uint32_t v, unsigned width) {
+  for (unsigned i = 0; i < width; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+inline unsigned WidthFor(uint64_t max_value) {
+  return max_value <= 0xFF ? 1 : max_value <= 0xFFFF ? 2 : 4;
+}
+
 inline uint32_t GetFixed32(const char* p) {
   uint32_t v;
   std::memcpy(&v, p, 4);  // the index is little-endian, as are the machines it runs on
@@ -32,6 +42,16 @@ inline uint64_t GetFixed64(const char* p) {
   uint64_t v;
   std::memcpy(&v, p, 8);
   return v;
+}
+
+inline uint32_t GetFixedWidth(const char* column, unsigned width, size_t i) {
+  if (width == 1) return static_cast<unsigned char>(column[i]);
+  if (width == 2) {
+    uint16_t v;
+    std::memcpy(&v, column + 2 * i, 2);
+    return v;
+  }
+  return GetFixed32(column + 4 * i);
 }
 
 inline void PutVarint(std::string* out, uint64_t v) {

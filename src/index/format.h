@@ -1,4 +1,4 @@
-// The on-disk index format, version 1.
+// The on-disk index format, version 2.
 //
 // An index is a directory:
 //   CURRENT              names the live manifest ("MANIFEST-000007.json\n")
@@ -18,20 +18,29 @@
 //   header  "LECTSEG1" | u32 version | u32 reserved
 //   sections, in any order, located by the footer
 //   footer  N x (u32 id | u64 offset | u64 length | u32 crc32) | u32 N | "LECTEND1"
-// Sections:
+// Sections (version 2):
 //   kStrings    varint n, n x string: the segment's dictionary of speakers,
-//               outlets, languages, institutions, kinds; id 0 is "" (null)
-//   kBriefings  varint n, n x (string id | fixed64 content hash | varint
-//               first turn | varint turn count | varint date (days since
+//               outlets, languages, institutions, kinds, spokespersons;
+//               id 0 is "" (null)
+//   kBriefings  one zstd frame of: varint n, n x (string id | fixed64
+//               content hash | varint turn count | varint date (days since
 //               1970-01-01 + 1, 0 if none) | varint language, institution,
-//               kind string ids | varint store offset | varint store size)
-//   kStore      zstd frames, one per briefing, of its JSON (briefing_json.h)
-//   kTurns      u32 n, then fixed-width columns of n entries each:
-//               u32 briefing, u32 turn index, u8 role, u32 speaker,
-//               u32 outlet, u32 length in tokens
+//               kind string ids | string title | string source | varint k,
+//               k x spokesperson string id | varint e, e x (varint q, q x
+//               varint turn | varint a, a x varint turn)); a briefing's
+//               turns follow the previous briefing's
+//   kTurns      u32 n | u8 widths of the briefing, string and length columns
+//               | u8 0, then columns of n entries each: u8 role (low two
+//               bits; bit 2 = follow-up), briefing ordinal, speaker and
+//               outlet string ids, length in positions (1, 2 or 4 bytes each)
+//   kStore      zstd frames ("blocks") of consecutive turn records, a new
+//               block once one holds kStoreBlockBytes; a record is string
+//               text | string label
+//   kBlocks     u32 m, m x (u32 first turn | u64 offset in kStore)
 //   kTerms      u32 n | n x (u32 df | u64 postings offset | u64 positions
 //               offset) | (n+1) x u32 term byte offsets | term bytes, sorted
-//   kPostings   per term, per document: varint doc delta | varint frequency
+//   kPostings   per term, per document: varint (doc delta << 1 | freq == 1),
+//               then varint frequency unless it is 1
 //   kPositions  per term, per document, frequency x varint position delta
 // Integers are little-endian; strings are varint-length-prefixed UTF-8.
 #pragma once
@@ -41,7 +50,7 @@
 
 namespace lectern {
 
-inline constexpr uint32_t kIndexFormatVersion = 1;
+inline constexpr uint32_t kIndexFormatVersion = 2;
 inline constexpr std::string_view kSegmentMagic = "LECTSEG1";
 inline constexpr std::string_view kSegmentEndMagic = "LECTEND1";
 inline constexpr size_t kSegmentHeaderSize = 16;
@@ -54,8 +63,16 @@ enum SectionId : uint32_t {
   kSectionTerms = 5,
   kSectionPostings = 6,
   kSectionPositions = 7,
+  kSectionBlocks = 8,
 };
 
 inline constexpr size_t kTermRecordSize = 20;
+
+// Store blocks: small enough that showing one hit decompresses little,
+// large enough for zstd to find the repetitions of a briefing's turns.
+inline constexpr size_t kStoreBlockBytes = 16 * 1024;
+inline constexpr int kStoreCompressionLevel = 1;
+
+inline constexpr unsigned kRoleMask = 0x3, kFollowUpBit = 0x4;
 
 }  // namespace lectern

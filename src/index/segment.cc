@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <map>
 
+#include "base/dates.h"
 #include "index/coding.h"
 #include "index/format.h"
-#include "model/briefing_json.h"
 
 namespace lectern {
 
@@ -21,11 +21,14 @@ PostingIterator::PostingIterator(std::string_view postings, std::string_view pos
 
 bool PostingIterator::Next() {
   if (seen_ >= df_) return false;
-  uint32_t delta, freq;
-  if (!GetVarint32(&p_, end_, &delta) || !GetVarint32(&p_, end_, &freq) || freq == 0) {
+  uint64_t code;
+  uint32_t freq = 1;
+  if (!GetVarint(&p_, end_, &code) || code >> 33 != 0 ||
+      ((code & 1) == 0 && (!GetVarint32(&p_, end_, &freq) || freq < 2))) {
     seen_ = df_;
     return false;
   }
+  const uint32_t delta = static_cast<uint32_t>(code >> 1);
   if (!positions_ready_) unread_positions_ += seen_ == 0 ? 0 : freq_;
   doc_ = seen_ == 0 ? delta : doc_ + delta;
   freq_ = freq;
@@ -69,10 +72,6 @@ Result<std::shared_ptr<const Segment>> Segment::Open(const std::string& path) {
   Status status = segment->Parse();
   if (!status.ok()) return Status::Corruption(path + ": " + status.message());
   return std::shared_ptr<const Segment>(std::move(segment));
-}
-
-uint32_t Segment::Column32(const char* column, uint32_t doc) {
-  return GetFixed32(column + 4 * static_cast<size_t>(doc));
 }
 
 Status Segment::Parse() {
@@ -119,7 +118,7 @@ Status Segment::Parse() {
     sections[id] = bytes;
   }
   for (uint32_t id : {kSectionStrings, kSectionBriefings, kSectionStore, kSectionTurns,
-                      kSectionTerms, kSectionPostings, kSectionPositions}) {
+                      kSectionTerms, kSectionPostings, kSectionPositions, kSectionBlocks}) {
     if (!sections.count(id)) return Status::Corruption("missing section " + std::to_string(id));
   }
   const Status bad = Status::Corruption("malformed section");
@@ -135,50 +134,52 @@ Status Segment::Parse() {
 
   store_ = sections[kSectionStore];
   s = sections[kSectionTurns];
-  if (s.size() < 4) return bad;
+  if (s.size() < 8) return bad;
   turn_count_ = GetFixed32(s.data());
-  if (s.size() != 4 + static_cast<uint64_t>(turn_count_) * 21) return bad;
-  const char* c = s.data() + 4;
-  briefing_col_ = c;
-  index_col_ = c + 4ull * turn_count_;
-  role_col_ = reinterpret_cast<const unsigned char*>(c + 8ull * turn_count_);
-  speaker_col_ = c + 9ull * turn_count_;
-  outlet_col_ = c + 13ull * turn_count_;
-  length_col_ = c + 17ull * turn_count_;
-
-  s = sections[kSectionBriefings];
-  p = s.data(), end = s.data() + s.size();
-  if (!GetVarint(&p, end, &n) || n > s.size()) return bad;
-  briefings_.resize(n);
-  uint64_t next_turn = 0;
-  for (BriefingMeta& b : briefings_) {
-    if (!GetString(&p, end, &b.id) || end - p < 8) return bad;
-    b.hash = GetFixed64(p);
-    p += 8;
-    uint64_t v[8];
-    for (uint64_t& x : v) {
-      if (!GetVarint(&p, end, &x)) return bad;
-    }
-    if (v[0] != next_turn || v[1] > turn_count_ - v[0]) return bad;
-    next_turn = v[0] + v[1];
-    b.first_turn = static_cast<uint32_t>(v[0]);
-    b.turn_count = static_cast<uint32_t>(v[1]);
-    if (v[2] != 0) b.date = static_cast<int32_t>(static_cast<int64_t>(v[2]) - 1);
-    if (v[3] >= strings_.size() || v[4] >= strings_.size() || v[5] >= strings_.size()) return bad;
-    b.language = static_cast<uint32_t>(v[3]);
-    b.institution = static_cast<uint32_t>(v[4]);
-    b.kind = static_cast<uint32_t>(v[5]);
-    if (v[6] > store_.size() || v[7] > store_.size() - v[6]) return bad;
-    b.store_offset = v[6];
-    b.store_size = v[7];
+  briefing_width_ = static_cast<unsigned char>(s[4]);
+  string_width_ = static_cast<unsigned char>(s[5]);
+  length_width_ = static_cast<unsigned char>(s[6]);
+  for (unsigned w : {briefing_width_, string_width_, length_width_}) {
+    if (w != 1 && w != 2 && w != 4) return bad;
   }
-  if (next_turn != turn_count_) return bad;
+  const uint64_t n_turns = turn_count_;
+  if (s.size() != 8 + n_turns * (1 + briefing_width_ + 2 * string_width_ + length_width_)) {
+    return bad;
+  }
+  role_col_ = reinterpret_cast<const unsigned char*>(s.data() + 8);
+  briefing_col_ = s.data() + 8 + n_turns;
+  speaker_col_ = briefing_col_ + n_turns * briefing_width_;
+  outlet_col_ = speaker_col_ + n_turns * string_width_;
+  length_col_ = outlet_col_ + n_turns * string_width_;
+
+  LECTERN_RETURN_IF_ERROR(ParseBriefings(sections[kSectionBriefings]));
   for (uint32_t doc = 0; doc < turn_count_; ++doc) {
-    if (turn_briefing(doc) >= briefings_.size() || role_col_[doc] > 3 ||
+    const uint32_t b = turn_briefing(doc);
+    if (b >= briefings_.size() || doc < briefings_[b].first_turn ||
+        doc - briefings_[b].first_turn >= briefings_[b].turn_count ||
+        (role_col_[doc] & ~(kRoleMask | kFollowUpBit)) != 0 ||
         turn_speaker(doc) >= strings_.size() || turn_outlet(doc) >= strings_.size()) {
       return bad;
     }
   }
+
+  s = sections[kSectionBlocks];
+  if (s.size() < 4) return bad;
+  const uint32_t blocks = GetFixed32(s.data());
+  if (s.size() != 4 + uint64_t{blocks} * 12) return bad;
+  block_first_turn_.resize(blocks);
+  block_offset_.resize(blocks);
+  for (uint32_t i = 0; i < blocks; ++i) {
+    block_first_turn_[i] = GetFixed32(s.data() + 4 + 12 * i);
+    block_offset_[i] = GetFixed64(s.data() + 8 + 12 * i);
+    const bool ordered = i == 0 ? block_first_turn_[i] == 0 && block_offset_[i] == 0
+                                : block_first_turn_[i] > block_first_turn_[i - 1] &&
+                                      block_offset_[i] > block_offset_[i - 1];
+    if (!ordered || block_first_turn_[i] >= turn_count_ || block_offset_[i] >= store_.size()) {
+      return bad;
+    }
+  }
+  if ((blocks == 0) != (turn_count_ == 0)) return bad;
 
   postings_ = sections[kSectionPostings];
   positions_ = sections[kSectionPositions];
@@ -286,22 +287,150 @@ PostingIterator Segment::Postings(const TermInfo& info) const {
       positions_.substr(info.positions_begin, info.positions_end - info.positions_begin), info.df);
 }
 
+Status Segment::ParseBriefings(std::string_view compressed) {
+  const Status bad = Status::Corruption("malformed briefing records");
+  const unsigned long long size = ZSTD_getFrameContentSize(compressed.data(), compressed.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
+      size > (uint64_t{1} << 32)) {
+    return bad;
+  }
+  briefing_records_.resize(size);
+  const size_t got = ZSTD_decompress(briefing_records_.data(), briefing_records_.size(),
+                                     compressed.data(), compressed.size());
+  if (ZSTD_isError(got) || got != size) return bad;
+  const char *p = briefing_records_.data(), *end = p + briefing_records_.size();
+  uint64_t n;
+  if (!GetVarint(&p, end, &n) || n > briefing_records_.size()) return bad;
+  briefings_.resize(n);
+  uint64_t next_turn = 0;
+  auto count = [&](uint64_t* v) { return GetVarint(&p, end, v) && *v <= uint64_t(end - p); };
+  for (BriefingMeta& b : briefings_) {
+    if (!GetString(&p, end, &b.id) || end - p < 8) return bad;
+    b.hash = GetFixed64(p);
+    p += 8;
+    uint64_t v[5];
+    for (uint64_t& x : v) {
+      if (!GetVarint(&p, end, &x)) return bad;
+    }
+    if (v[0] > turn_count_ - next_turn) return bad;
+    b.first_turn = static_cast<uint32_t>(next_turn);
+    b.turn_count = static_cast<uint32_t>(v[0]);
+    next_turn += v[0];
+    if (v[1] != 0) b.date = static_cast<int32_t>(static_cast<int64_t>(v[1]) - 1);
+    if (v[2] >= strings_.size() || v[3] >= strings_.size() || v[4] >= strings_.size()) return bad;
+    b.language = static_cast<uint32_t>(v[2]);
+    b.institution = static_cast<uint32_t>(v[3]);
+    b.kind = static_cast<uint32_t>(v[4]);
+    if (!GetString(&p, end, &b.title) || !GetString(&p, end, &b.source)) return bad;
+    uint64_t k;
+    if (!count(&k)) return bad;
+    b.spokespersons.resize(k);
+    for (uint32_t& id : b.spokespersons) {
+      if (!GetVarint32(&p, end, &id) || id >= strings_.size()) return bad;
+    }
+    if (!count(&k)) return bad;
+    b.exchanges.resize(k);
+    for (Exchange& e : b.exchanges) {
+      for (std::vector<int>* list : {&e.question, &e.answer}) {
+        uint64_t m;
+        if (!count(&m)) return bad;
+        list->resize(m);
+        for (int& turn : *list) {
+          uint32_t t;
+          if (!GetVarint32(&p, end, &t) || t >= b.turn_count) return bad;
+          turn = static_cast<int>(t);
+        }
+      }
+    }
+  }
+  if (next_turn != turn_count_ || p != end) return bad;
+  return Status::Ok();
+}
+
+uint32_t Segment::BlockOf(uint32_t doc) const {
+  auto it = std::upper_bound(block_first_turn_.begin(), block_first_turn_.end(), doc);
+  return static_cast<uint32_t>(it - block_first_turn_.begin()) - 1;
+}
+
+std::string_view Segment::block_bytes(uint32_t block) const {
+  const uint64_t end = block + 1 < block_offset_.size() ? block_offset_[block + 1] : store_.size();
+  return store_.substr(block_offset_[block], end - block_offset_[block]);
+}
+
 Result<Briefing> Segment::LoadBriefing(uint32_t ordinal) const {
   if (ordinal >= briefings_.size()) return Status::NotFound("no such briefing");
-  const BriefingMeta& b = briefings_[ordinal];
-  std::string_view frame = store_.substr(b.store_offset, b.store_size);
-  unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
-  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ull << 30)) {
-    return Status::Corruption(path_ + ": damaged stored briefing " + std::string(b.id));
+  const BriefingMeta& m = briefings_[ordinal];
+  Briefing b;
+  b.id = m.id;
+  b.institution = string(m.institution);
+  b.language = string(m.language);
+  if (m.date) b.date = IsoDateFromDays(*m.date);
+  b.title = m.title;
+  b.kind = string(m.kind);
+  for (uint32_t s : m.spokespersons) b.spokespersons.emplace_back(string(s));
+  b.source = m.source;
+  b.exchanges = m.exchanges;
+  StoreReader store(*this);
+  b.turns.resize(m.turn_count);
+  for (uint32_t t = 0; t < m.turn_count; ++t) {
+    const uint32_t doc = m.first_turn + t;
+    Turn& turn = b.turns[t];
+    std::string_view text, label;
+    LECTERN_RETURN_IF_ERROR(store.Read(doc, &text, &label));
+    turn.text = text;
+    turn.label = label;
+    turn.role = turn_role(doc);
+    turn.follow_up = turn_follow_up(doc);
+    if (uint32_t s = turn_speaker(doc)) turn.speaker = std::string(string(s));
+    if (uint32_t o = turn_outlet(doc)) turn.outlet = std::string(string(o));
   }
-  std::string json(size, '\0');
-  size_t n = ZSTD_decompress(json.data(), json.size(), frame.data(), frame.size());
-  if (ZSTD_isError(n) || n != size) {
-    return Status::Corruption(path_ + ": damaged stored briefing " + std::string(b.id));
+  return b;
+}
+
+StoreReader::StoreReader(const Segment& segment) : segment_(&segment), dctx_(ZSTD_createDCtx()) {}
+
+StoreReader::~StoreReader() { ZSTD_freeDCtx(static_cast<ZSTD_DCtx*>(dctx_)); }
+
+Status StoreReader::Load(uint32_t block) {
+  block_ = -1;
+  const Status bad =
+      Status::Corruption(segment_->path() + ": damaged store block " + std::to_string(block));
+  const std::string_view frame = segment_->block_bytes(block);
+  const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ull << 31)) {
+    return bad;
   }
-  Result<Briefing> briefing = BriefingFromJson(json);
-  if (!briefing.ok()) return briefing.status().WithContext(path_);
-  return briefing;
+  buffer_.resize(size);
+  const size_t got = ZSTD_decompressDCtx(static_cast<ZSTD_DCtx*>(dctx_), buffer_.data(),
+                                         buffer_.size(), frame.data(), frame.size());
+  if (ZSTD_isError(got) || got != size) return bad;
+  records_.clear();
+  const char *p = buffer_.data(), *end = p + buffer_.size();
+  std::string_view text, label;
+  while (p < end) {
+    records_.push_back(static_cast<uint32_t>(p - buffer_.data()));
+    if (!GetString(&p, end, &text) || !GetString(&p, end, &label)) return bad;
+  }
+  const uint32_t first = segment_->block_first_turn(block);
+  const uint32_t next = block + 1 < segment_->block_count() ? segment_->block_first_turn(block + 1)
+                                                            : segment_->turn_count();
+  if (records_.size() != next - first) return bad;
+  block_ = block;
+  return Status::Ok();
+}
+
+Status StoreReader::Read(uint32_t doc, std::string_view* text, std::string_view* label) {
+  if (doc >= segment_->turn_count()) return Status::NotFound("no such turn");
+  const uint32_t block = segment_->BlockOf(doc);
+  if (block_ != block) LECTERN_RETURN_IF_ERROR(Load(block));
+  const char* p = buffer_.data() + records_[doc - segment_->block_first_turn(block)];
+  const char* end = buffer_.data() + buffer_.size();
+  std::string_view t, l;
+  GetString(&p, end, &t);  // checked by Load
+  GetString(&p, end, &l);
+  *text = t;
+  if (label != nullptr) *label = l;
+  return Status::Ok();
 }
 
 }  // namespace lectern

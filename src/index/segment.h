@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "base/status.h"
+#include "index/coding.h"
+#include "index/format.h"
 #include "index/fs.h"
 #include "model/briefing.h"
 
@@ -23,7 +25,9 @@ struct BriefingMeta {
   uint32_t first_turn = 0, turn_count = 0;
   std::optional<int32_t> date;                       // days since 1970-01-01
   uint32_t language = 0, institution = 0, kind = 0;  // string ids
-  uint64_t store_offset = 0, store_size = 0;
+  std::string_view title, source;
+  std::vector<uint32_t> spokespersons;  // string ids
+  std::vector<Exchange> exchanges;
 };
 
 struct TermInfo {
@@ -76,12 +80,24 @@ class Segment {
   const BriefingMeta& briefing(uint32_t ordinal) const { return briefings_[ordinal]; }
 
   // Turn columns.
-  uint32_t turn_briefing(uint32_t doc) const { return Column32(briefing_col_, doc); }
-  uint32_t turn_index(uint32_t doc) const { return Column32(index_col_, doc); }
-  Role turn_role(uint32_t doc) const { return static_cast<Role>(role_col_[doc]); }
-  uint32_t turn_speaker(uint32_t doc) const { return Column32(speaker_col_, doc); }
-  uint32_t turn_outlet(uint32_t doc) const { return Column32(outlet_col_, doc); }
-  uint32_t turn_length(uint32_t doc) const { return Column32(length_col_, doc); }
+  uint32_t turn_briefing(uint32_t doc) const {
+    return GetFixedWidth(briefing_col_, briefing_width_, doc);
+  }
+  uint32_t turn_index(uint32_t doc) const {
+    return doc - briefings_[turn_briefing(doc)].first_turn;
+  }
+  Role turn_role(uint32_t doc) const { return static_cast<Role>(role_col_[doc] & kRoleMask); }
+  bool turn_follow_up(uint32_t doc) const { return (role_col_[doc] & kFollowUpBit) != 0; }
+  uint32_t turn_speaker(uint32_t doc) const {
+    return GetFixedWidth(speaker_col_, string_width_, doc);
+  }
+  uint32_t turn_outlet(uint32_t doc) const {
+    return GetFixedWidth(outlet_col_, string_width_, doc);
+  }
+  // In positions: words, and ideographs one by one.
+  uint32_t turn_length(uint32_t doc) const {
+    return GetFixedWidth(length_col_, length_width_, doc);
+  }
 
   // Term dictionary.
   std::string_view term(uint32_t ordinal) const;
@@ -90,26 +106,60 @@ class Segment {
   std::vector<TermInfo> PrefixRange(std::string_view prefix, size_t limit) const;
   PostingIterator Postings(const TermInfo& info) const;
 
-  // The stored briefing (decompressed and parsed).
+  // The stored briefing, put together from its record, columns and store.
   Result<Briefing> LoadBriefing(uint32_t ordinal) const;
+
+  // Store blocks (format.h): the block holding turn `doc`, and its bytes.
+  uint32_t block_count() const { return static_cast<uint32_t>(block_first_turn_.size()); }
+  uint32_t BlockOf(uint32_t doc) const;
+  uint32_t block_first_turn(uint32_t block) const { return block_first_turn_[block]; }
+  std::string_view block_bytes(uint32_t block) const;
 
  private:
   Segment() = default;
   Status Parse();
+  Status ParseBriefings(std::string_view compressed);
   TermInfo Info(uint32_t ordinal) const;
-  static uint32_t Column32(const char* column, uint32_t doc);
 
   std::string path_;
   MappedFile file_;
   std::vector<std::string_view> strings_;
+  std::string briefing_records_;  // decompressed kBriefings; BriefingMeta views point into it
   std::vector<BriefingMeta> briefings_;
   std::string_view store_, postings_, positions_;
+  std::vector<uint32_t> block_first_turn_;
+  std::vector<uint64_t> block_offset_;
   uint32_t turn_count_ = 0, term_count_ = 0;
-  const char *briefing_col_ = nullptr, *index_col_ = nullptr, *speaker_col_ = nullptr,
-             *outlet_col_ = nullptr, *length_col_ = nullptr;
+  const char *briefing_col_ = nullptr, *speaker_col_ = nullptr, *outlet_col_ = nullptr,
+             *length_col_ = nullptr;
+  unsigned briefing_width_ = 4, string_width_ = 4, length_width_ = 4;
   const unsigned char* role_col_ = nullptr;
   const char *term_records_ = nullptr, *term_offsets_ = nullptr, *term_bytes_ = nullptr;
   uint32_t term_bytes_size_ = 0;
+};
+
+// Reads stored turns, keeping the last block it decompressed, so that the
+// turns of one exchange or briefing cost one decompression. Not
+// thread-safe: one per thread or request. The segment must outlive it.
+class StoreReader {
+ public:
+  explicit StoreReader(const Segment& segment);
+  ~StoreReader();
+  StoreReader(const StoreReader&) = delete;
+  StoreReader& operator=(const StoreReader&) = delete;
+
+  // The text and label of turn `doc`, valid until the next Read of another
+  // block. Corruption (naming the segment) if the store is damaged.
+  Status Read(uint32_t doc, std::string_view* text, std::string_view* label = nullptr);
+
+ private:
+  Status Load(uint32_t block);
+
+  const Segment* segment_;
+  void* dctx_;  // ZSTD_DCtx
+  int64_t block_ = -1;
+  std::string buffer_;
+  std::vector<uint32_t> records_;  // offsets of the block's records in buffer_
 };
 
 }  // namespace lectern

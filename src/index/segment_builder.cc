@@ -8,58 +8,87 @@
 #include <unordered_map>
 
 #include "base/dates.h"
+#include "base/hash.h"
 #include "index/coding.h"
 #include "index/format.h"
 #include "index/fs.h"
-#include "model/briefing_json.h"
+#include "index/term_table.h"
 
 namespace lectern {
 namespace {
 
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 // One term's postings as they accumulate, already encoded.
 struct TermPostings {
-  std::string postings;   // varint doc delta, varint frequency
+  std::string postings;   // see format.h, kPostings
   std::string positions;  // varint position deltas
   uint32_t df = 0;
-  uint32_t last_doc = 0;
+  uint32_t last_doc = 0;  // the last document written to `postings`
+  uint32_t current = 0;   // doc + 1 of the turn being indexed, when it has the term
+  uint32_t freq = 0;      // occurrences in that turn so far
+  uint32_t last_position = 0;
 };
 
 struct BriefingRecord {
   std::string id;
   uint64_t hash = 0;
-  uint32_t first_turn = 0, turn_count = 0;
+  uint32_t turn_count = 0;
   uint32_t date = 0;  // days since epoch + 1; 0 = none
   uint32_t language = 0, institution = 0, kind = 0;
-  uint64_t store_offset = 0, store_size = 0;
+  std::string title, source;
+  std::vector<uint32_t> spokespersons;
+  std::vector<Exchange> exchanges;
 };
+
+void HashField(uint64_t* h, std::string_view s) { *h = Hash64(s, *h ^ s.size()); }
 
 }  // namespace
 
-uint64_t BriefingContentHash(const Briefing& briefing) {
-  Briefing copy = briefing;
-  copy.source.clear();
-  std::string json = ToJsonLine(copy);
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : json) h = (h ^ c) * 1099511628211ull;
+uint64_t BriefingContentHash(const Briefing& b) {
+  // Every field a reader sees except `source`, so that the same page read
+  // from another path is unchanged. Field boundaries are part of the hash.
+  uint64_t h = 0x6c656374;  // "lect"
+  HashField(&h, b.id);
+  HashField(&h, b.institution);
+  HashField(&h, b.language);
+  HashField(&h, b.date ? *b.date : std::string_view("\x00", 1));
+  HashField(&h, b.title);
+  HashField(&h, b.kind);
+  for (const std::string& s : b.spokespersons) HashField(&h, s);
+  h = Hash64("spokespersons", h ^ b.spokespersons.size());
+  for (const Turn& t : b.turns) {
+    const char flags[2] = {static_cast<char>(t.role), static_cast<char>(t.follow_up)};
+    HashField(&h, std::string_view(flags, 2));
+    HashField(&h, t.speaker ? *t.speaker : std::string_view("\x00", 1));
+    HashField(&h, t.outlet ? *t.outlet : std::string_view("\x00", 1));
+    HashField(&h, t.text);
+  }
+  std::string exchanges;
+  for (const Exchange& e : b.exchanges) {
+    PutVarint(&exchanges, e.question.size());
+    for (int q : e.question) PutVarint(&exchanges, static_cast<uint32_t>(q));
+    PutVarint(&exchanges, e.answer.size());
+    for (int a : e.answer) PutVarint(&exchanges, static_cast<uint32_t>(a));
+  }
+  HashField(&h, exchanges);
   return h;
 }
 
 struct SegmentBuilder::Impl {
   Analyzer analyzer;
   std::vector<Token> tokens;
-  std::unordered_map<std::string, TermPostings, StringHash, std::equal_to<>> terms;
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> string_ids;
+  TermTable term_ids;
+  std::vector<TermPostings> terms;  // by term id
+  std::vector<uint32_t> touched;    // term ids of the turn being indexed
+  std::unordered_map<std::string, uint32_t> string_ids;
   std::vector<std::string> strings = {""};
   std::vector<BriefingRecord> briefings;
-  std::string store;
   // Turn columns.
-  std::vector<uint32_t> turn_briefing, turn_index, turn_speaker, turn_outlet, turn_length;
+  std::vector<uint32_t> turn_briefing, turn_speaker, turn_outlet, turn_length;
   std::vector<uint8_t> turn_role;
+  // The store: compressed blocks, and the block being filled.
+  std::string store, block;
+  std::vector<std::pair<uint32_t, uint64_t>> blocks;  // first turn, offset
+  uint32_t block_first_turn = 0;
   size_t posting_bytes = 0;
   ZSTD_CCtx* zstd = ZSTD_createCCtx();
 
@@ -67,44 +96,61 @@ struct SegmentBuilder::Impl {
 
   uint32_t StringId(std::string_view s) {
     if (s.empty()) return 0;
-    auto it = string_ids.find(s);
-    if (it != string_ids.end()) return it->second;
-    uint32_t id = static_cast<uint32_t>(strings.size());
-    strings.emplace_back(s);
-    string_ids.emplace(std::string(s), id);
-    return id;
+    auto [it, added] =
+        string_ids.try_emplace(std::string(s), static_cast<uint32_t>(strings.size()));
+    if (added) strings.emplace_back(s);
+    return it->second;
   }
 
-  void IndexTurn(uint32_t doc, const std::string& text) {
+  void FlushBlock() {
+    if (block.empty()) return;
+    blocks.emplace_back(block_first_turn, store.size());
+    const size_t at = store.size();
+    store.resize(at + ZSTD_compressBound(block.size()));
+    size_t n = ZSTD_compressCCtx(zstd, store.data() + at, store.size() - at, block.data(),
+                                 block.size(), kStoreCompressionLevel);
+    if (ZSTD_isError(n)) n = 0;  // cannot happen with a bound-sized buffer
+    store.resize(at + n);
+    block.clear();
+  }
+
+  void StoreTurn(uint32_t doc, const Turn& turn) {
+    if (block.empty()) block_first_turn = doc;
+    PutString(&block, turn.text);
+    PutString(&block, turn.label);
+    if (block.size() >= kStoreBlockBytes) FlushBlock();
+  }
+
+  void IndexTurn(uint32_t doc, std::string_view text) {
     analyzer.AnalyzeForIndex(text, &tokens);
-    uint32_t words = 0;
-    for (const Token& t : tokens) words += !IsCharacterTerm(t.term);
-    turn_length.push_back(words);
-    // Group the turn's positions by term: sort token indexes by term, keep position order.
-    std::vector<uint32_t> order(tokens.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](uint32_t a, uint32_t b) { return tokens[a].term < tokens[b].term; });
-    for (size_t i = 0; i < order.size();) {
-      size_t j = i;
-      const std::string& term = tokens[order[i]].term;
-      while (j < order.size() && tokens[order[j]].term == term) ++j;
-      auto it = terms.find(term);
-      if (it == terms.end()) it = terms.emplace(term, TermPostings{}).first;
-      TermPostings& p = it->second;
-      const size_t before = p.postings.size() + p.positions.size();
-      PutVarint(&p.postings, p.df == 0 ? doc : doc - p.last_doc);
-      PutVarint(&p.postings, j - i);
-      uint32_t previous = 0;
-      for (size_t k = i; k < j; ++k) {
-        uint32_t position = tokens[order[k]].position;
-        PutVarint(&p.positions, position - previous);
-        previous = position;
+    turn_length.push_back(tokens.empty() ? 0 : tokens.back().position + tokens.back().span);
+    touched.clear();
+    const uint32_t mark = doc + 1;
+    for (const Token& t : tokens) {
+      const uint32_t id = term_ids.Intern(t.term);
+      if (id == terms.size()) terms.emplace_back();
+      TermPostings& p = terms[id];
+      if (p.current != mark) {
+        p.current = mark;
+        p.freq = 0;
+        p.last_position = 0;
+        touched.push_back(id);
       }
+      const size_t size_before = p.positions.size();
+      PutVarint(&p.positions, t.position - p.last_position);
+      posting_bytes += p.positions.size() - size_before;
+      p.last_position = t.position;
+      ++p.freq;
+    }
+    for (uint32_t id : touched) {
+      TermPostings& p = terms[id];
+      const size_t size_before = p.postings.size();
+      const uint32_t delta = p.df == 0 ? doc : doc - p.last_doc;
+      PutVarint(&p.postings, (uint64_t{delta} << 1) | (p.freq == 1 ? 1 : 0));
+      if (p.freq != 1) PutVarint(&p.postings, p.freq);
+      posting_bytes += p.postings.size() - size_before;
       p.last_doc = doc;
       ++p.df;
-      posting_bytes += p.postings.size() + p.positions.size() - before;
-      i = j;
     }
   }
 };
@@ -115,16 +161,15 @@ SegmentBuilder::~SegmentBuilder() = default;
 size_t SegmentBuilder::briefing_count() const { return impl_->briefings.size(); }
 size_t SegmentBuilder::turn_count() const { return impl_->turn_role.size(); }
 size_t SegmentBuilder::approximate_bytes() const {
-  return impl_->posting_bytes + impl_->store.size() + impl_->terms.size() * 64 +
-         impl_->turn_role.size() * 21;
+  return impl_->posting_bytes + impl_->store.size() + impl_->block.size() +
+         impl_->terms.size() * (sizeof(TermPostings) + 16) + impl_->turn_role.size() * 21;
 }
 
 void SegmentBuilder::Add(const Briefing& b, uint64_t content_hash) {
   Impl& m = *impl_;
-  BriefingRecord record;
+  BriefingRecord& record = m.briefings.emplace_back();
   record.id = b.id;
   record.hash = content_hash;
-  record.first_turn = static_cast<uint32_t>(m.turn_role.size());
   record.turn_count = static_cast<uint32_t>(b.turns.size());
   if (b.date) {
     if (auto days = DaysFromIsoDate(*b.date)) record.date = static_cast<uint32_t>(*days + 1);
@@ -132,31 +177,43 @@ void SegmentBuilder::Add(const Briefing& b, uint64_t content_hash) {
   record.language = m.StringId(b.language);
   record.institution = m.StringId(b.institution);
   record.kind = m.StringId(b.kind);
-  const std::string json = ToJsonLine(b);
-  std::string frame(ZSTD_compressBound(json.size()), '\0');
-  size_t n = ZSTD_compressCCtx(m.zstd, frame.data(), frame.size(), json.data(), json.size(), 3);
-  if (ZSTD_isError(n)) n = 0;  // cannot happen with a bound-sized buffer
-  record.store_offset = m.store.size();
-  record.store_size = n;
-  m.store.append(frame.data(), n);
-  const uint32_t briefing_ordinal = static_cast<uint32_t>(m.briefings.size());
-  m.briefings.push_back(std::move(record));
+  record.title = b.title;
+  record.source = b.source;
+  for (const std::string& s : b.spokespersons) record.spokespersons.push_back(m.StringId(s));
+  record.exchanges = b.exchanges;
+  const uint32_t briefing_ordinal = static_cast<uint32_t>(m.briefings.size() - 1);
 
-  for (size_t t = 0; t < b.turns.size(); ++t) {
-    const Turn& turn = b.turns[t];
+  for (const Turn& turn : b.turns) {
     const uint32_t doc = static_cast<uint32_t>(m.turn_role.size());
     m.turn_briefing.push_back(briefing_ordinal);
-    m.turn_index.push_back(static_cast<uint32_t>(t));
-    m.turn_role.push_back(static_cast<uint8_t>(turn.role));
+    m.turn_role.push_back(static_cast<uint8_t>(static_cast<unsigned>(turn.role) |
+                                               (turn.follow_up ? kFollowUpBit : 0)));
     m.turn_speaker.push_back(turn.speaker ? m.StringId(*turn.speaker) : 0);
     m.turn_outlet.push_back(turn.outlet ? m.StringId(*turn.outlet) : 0);
+    m.StoreTurn(doc, turn);
     m.IndexTurn(doc, turn.text);
   }
 }
 
 Status SegmentBuilder::Write(const std::string& path) {
   Impl& m = *impl_;
+  m.FlushBlock();
+
+  // Terms in byte order; postings and positions laid out in the same order.
+  std::vector<uint32_t> sorted(m.terms.size());
+  std::iota(sorted.begin(), sorted.end(), 0);
+  std::sort(sorted.begin(), sorted.end(),
+            [&](uint32_t a, uint32_t b) { return m.term_ids.term(a) < m.term_ids.term(b); });
+  size_t postings_size = 0, positions_size = 0, term_bytes = 0;
+  for (const TermPostings& t : m.terms) {
+    postings_size += t.postings.size();
+    positions_size += t.positions.size();
+  }
+  for (uint32_t id : sorted) term_bytes += m.term_ids.term(id).size();
+
   std::string file;
+  file.reserve(1024 + m.store.size() + postings_size + positions_size + term_bytes +
+               m.terms.size() * 24 + m.turn_role.size() * 16 + m.briefings.size() * 256);
   file.append(kSegmentMagic);
   PutFixed32(&file, kIndexFormatVersion);
   PutFixed32(&file, 0);
@@ -170,8 +227,13 @@ Status SegmentBuilder::Write(const std::string& path) {
   auto end_section = [&] {
     Section& s = sections.back();
     s.length = file.size() - s.offset;
-    s.crc = static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(file.data() + s.offset),
-                                        static_cast<uInt>(s.length)));
+    uLong crc = 0;
+    for (size_t at = 0; at < s.length; at += 1u << 30) {
+      const size_t n = std::min<size_t>(s.length - at, 1u << 30);
+      crc = crc32(crc, reinterpret_cast<const Bytef*>(file.data() + s.offset + at),
+                  static_cast<uInt>(n));
+    }
+    s.crc = static_cast<uint32_t>(crc);
   };
 
   begin_section(kSectionStrings);
@@ -179,65 +241,92 @@ Status SegmentBuilder::Write(const std::string& path) {
   for (const std::string& s : m.strings) PutString(&file, s);
   end_section();
 
-  begin_section(kSectionBriefings);
-  PutVarint(&file, m.briefings.size());
+  std::string records;
+  PutVarint(&records, m.briefings.size());
   for (const BriefingRecord& r : m.briefings) {
-    PutString(&file, r.id);
-    PutFixed64(&file, r.hash);
-    for (uint64_t v :
-         {uint64_t{r.first_turn}, uint64_t{r.turn_count}, uint64_t{r.date}, uint64_t{r.language},
-          uint64_t{r.institution}, uint64_t{r.kind}, r.store_offset, r.store_size}) {
-      PutVarint(&file, v);
+    PutString(&records, r.id);
+    PutFixed64(&records, r.hash);
+    for (uint32_t v : {r.turn_count, r.date, r.language, r.institution, r.kind}) {
+      PutVarint(&records, v);
+    }
+    PutString(&records, r.title);
+    PutString(&records, r.source);
+    PutVarint(&records, r.spokespersons.size());
+    for (uint32_t s : r.spokespersons) PutVarint(&records, s);
+    PutVarint(&records, r.exchanges.size());
+    for (const Exchange& e : r.exchanges) {
+      PutVarint(&records, e.question.size());
+      for (int q : e.question) PutVarint(&records, static_cast<uint32_t>(q));
+      PutVarint(&records, e.answer.size());
+      for (int a : e.answer) PutVarint(&records, static_cast<uint32_t>(a));
     }
   }
+  begin_section(kSectionBriefings);
+  {
+    const size_t at = file.size();
+    file.resize(at + ZSTD_compressBound(records.size()));
+    size_t n = ZSTD_compressCCtx(m.zstd, file.data() + at, file.size() - at, records.data(),
+                                 records.size(), 3);
+    if (ZSTD_isError(n)) return Status::IOError(path + ": cannot compress briefing records");
+    file.resize(at + n);
+  }
+  end_section();
+
+  begin_section(kSectionTurns);
+  const uint32_t n = static_cast<uint32_t>(m.turn_role.size());
+  const unsigned briefing_width = WidthFor(m.briefings.size());
+  const unsigned string_width = WidthFor(m.strings.size());
+  const unsigned length_width = WidthFor(
+      m.turn_length.empty() ? 0 : *std::max_element(m.turn_length.begin(), m.turn_length.end()));
+  PutFixed32(&file, n);
+  file.push_back(static_cast<char>(briefing_width));
+  file.push_back(static_cast<char>(string_width));
+  file.push_back(static_cast<char>(length_width));
+  file.push_back(0);
+  file.append(reinterpret_cast<const char*>(m.turn_role.data()), m.turn_role.size());
+  for (uint32_t v : m.turn_briefing) PutFixedWidth(&file, v, briefing_width);
+  for (uint32_t v : m.turn_speaker) PutFixedWidth(&file, v, string_width);
+  for (uint32_t v : m.turn_outlet) PutFixedWidth(&file, v, string_width);
+  for (uint32_t v : m.turn_length) PutFixedWidth(&file, v, length_width);
   end_section();
 
   begin_section(kSectionStore);
   file += m.store;
   end_section();
 
-  begin_section(kSectionTurns);
-  const uint32_t n = static_cast<uint32_t>(m.turn_role.size());
-  PutFixed32(&file, n);
-  for (uint32_t v : m.turn_briefing) PutFixed32(&file, v);
-  for (uint32_t v : m.turn_index) PutFixed32(&file, v);
-  file.append(reinterpret_cast<const char*>(m.turn_role.data()), m.turn_role.size());
-  for (uint32_t v : m.turn_speaker) PutFixed32(&file, v);
-  for (uint32_t v : m.turn_outlet) PutFixed32(&file, v);
-  for (uint32_t v : m.turn_length) PutFixed32(&file, v);
+  begin_section(kSectionBlocks);
+  PutFixed32(&file, static_cast<uint32_t>(m.blocks.size()));
+  for (const auto& [first_turn, offset] : m.blocks) {
+    PutFixed32(&file, first_turn);
+    PutFixed64(&file, offset);
+  }
   end_section();
-
-  // Terms in byte order; postings and positions laid out in the same order.
-  std::vector<const std::pair<const std::string, TermPostings>*> sorted;
-  sorted.reserve(m.terms.size());
-  for (const auto& entry : m.terms) sorted.push_back(&entry);
-  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
 
   begin_section(kSectionTerms);
   PutFixed32(&file, static_cast<uint32_t>(sorted.size()));
   uint64_t postings_offset = 0, positions_offset = 0;
-  for (const auto* entry : sorted) {
-    PutFixed32(&file, entry->second.df);
+  for (uint32_t id : sorted) {
+    PutFixed32(&file, m.terms[id].df);
     PutFixed64(&file, postings_offset);
     PutFixed64(&file, positions_offset);
-    postings_offset += entry->second.postings.size();
-    positions_offset += entry->second.positions.size();
+    postings_offset += m.terms[id].postings.size();
+    positions_offset += m.terms[id].positions.size();
   }
   uint32_t term_offset = 0;
-  for (const auto* entry : sorted) {
+  for (uint32_t id : sorted) {
     PutFixed32(&file, term_offset);
-    term_offset += static_cast<uint32_t>(entry->first.size());
+    term_offset += static_cast<uint32_t>(m.term_ids.term(id).size());
   }
   PutFixed32(&file, term_offset);
-  for (const auto* entry : sorted) file += entry->first;
+  for (uint32_t id : sorted) file += m.term_ids.term(id);
   end_section();
 
   begin_section(kSectionPostings);
-  for (const auto* entry : sorted) file += entry->second.postings;
+  for (uint32_t id : sorted) file += m.terms[id].postings;
   end_section();
 
   begin_section(kSectionPositions);
-  for (const auto* entry : sorted) file += entry->second.positions;
+  for (uint32_t id : sorted) file += m.terms[id].positions;
   end_section();
 
   for (const Section& s : sections) {

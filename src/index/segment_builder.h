@@ -12,8 +12,8 @@
 
 namespace lectern {
 
-// A briefing's identity for incremental ingest: a 64-bit hash of its JSON
-// without `source`, so the same page read from another path is unchanged.
+// A briefing's identity for incremental ingest: a 64-bit hash of every field
+// but `source`, so the same page read from another path is unchanged.
 uint64_t BriefingContentHash(const Briefing& briefing);
 
 class SegmentBuilder {

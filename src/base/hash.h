@@ -1,0 +1,40 @@
+// A fast, non-cryptographic 64-bit hash of a byte string (for content
+// hashes and hash tables). Stable across runs and machines: content hashes
+// are stored in the index.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace lectern {
+
+namespace hash_internal {
+inline uint64_t Mix(uint64_t a, uint64_t b) {
+  const __uint128_t r = static_cast<__uint128_t>(a) * b;
+  return static_cast<uint64_t>(r) ^ static_cast<uint64_t>(r >> 64);
+}
+inline uint64_t Load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+}  // namespace hash_internal
+
+// Eight bytes at a time through a 128-bit multiply (wyhash's mixer).
+inline uint64_t Hash64(std::string_view s, uint64_t seed = 0) {
+  using hash_internal::Load64;
+  using hash_internal::Mix;
+  constexpr uint64_t k0 = 0xa0761d6478bd642full, k1 = 0xe7037ed1a0b428dbull,
+                     k2 = 0x8ebc6af09c88c6e3ull;
+  uint64_t h = seed ^ k0 ^ (s.size() * k2);
+  const char* p = s.data();
+  size_t n = s.size();
+  for (; n >= 8; n -= 8, p += 8) h = Mix(h ^ Load64(p), k1);
+  uint64_t tail = 0;
+  for (size_t i = 0; i < n; ++i)
+    tail |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  return Mix(h ^ tail ^ k2, k1 ^ n);
+}
+
+}  // namespace lectern
