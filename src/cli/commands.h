@@ -22,5 +22,7 @@ CommandAction AddStatsCommand(CLI::App& app);
 CommandAction AddAlignCommand(CLI::App& app);
 CommandAction AddCrawlCommand(CLI::App& app);
 CommandAction AddServeCommand(CLI::App& app);
+CommandAction AddTalkingPointsCommand(CLI::App& app);
+CommandAction AddTraceCommand(CLI::App& app);
 
 }  // namespace lectern

@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
       lectern::AddSearchCommand(app), lectern::AddShowCommand(app),
       lectern::AddStatsCommand(app),  lectern::AddOptimizeCommand(app),
       lectern::AddAlignCommand(app),  lectern::AddCrawlCommand(app),
-      lectern::AddServeCommand(app)};
+      lectern::AddServeCommand(app),  lectern::AddTalkingPointsCommand(app),
+      lectern::AddTraceCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,131 @@
+#include "analysis/passage_matcher.h"
+
+#include <algorithm>
+
+#include "analysis/sequence_similarity.h"
+
+namespace lectern {
+
+uint32_t PassageMatcher::Add(std::span<const uint32_t> tokens, std::span<const uint64_t> fps) {
+  const uint32_t id = static_cast<uint32_t>(begin_.size());
+  begin_.push_back(tokens_.size());
+  length_.push_back(static_cast<uint32_t>(tokens.size()));
+  tokens_.insert(tokens_.end(), tokens.begin(), tokens.end());
+  for (uint32_t q = 0; q < fps.size(); ++q) {
+    uint32_t* head = Head(fps[q]);
+    const size_t slot = head - heads_.data();
+    if (list_size_[slot] >= kMaxList) continue;
+    ++list_size_[slot];
+    nodes_.push_back(Node{id, q, *head});
+    *head = static_cast<uint32_t>(nodes_.size() - 1);
+  }
+  return id;
+}
+
+uint32_t* PassageMatcher::Head(uint64_t fp) {
+  if ((used_ + 1) * 10 > keys_.size() * 7) {
+    std::vector<uint64_t> keys(std::max<size_t>(1 << 12, keys_.size() * 2), 0);
+    std::vector<uint32_t> heads(keys.size(), kEnd), sizes(keys.size(), 0);
+    const size_t mask = keys.size() - 1;
+    for (size_t j = 0; j < keys_.size(); ++j) {
+      if (keys_[j] == 0) continue;
+      size_t i = keys_[j] & mask;
+      while (keys[i] != 0) i = (i + 1) & mask;
+      keys[i] = keys_[j];
+      heads[i] = heads_[j];
+      sizes[i] = list_size_[j];
+    }
+    keys_ = std::move(keys);
+    heads_ = std::move(heads);
+    list_size_ = std::move(sizes);
+  }
+  const size_t mask = keys_.size() - 1;
+  size_t i = fp & mask;
+  while (keys_[i] != 0 && keys_[i] != fp) i = (i + 1) & mask;
+  if (keys_[i] == 0) {
+    keys_[i] = fp;
+    ++used_;
+  }
+  return &heads_[i];
+}
+
+uint32_t PassageMatcher::FindHead(uint64_t fp) const {
+  if (keys_.empty()) return kEnd;
+  const size_t mask = keys_.size() - 1;
+  for (size_t i = fp & mask;; i = (i + 1) & mask) {
+    if (keys_[i] == fp) return heads_[i];
+    if (keys_[i] == 0) return kEnd;
+  }
+}
+
+void PassageMatcher::Find(std::span<const uint32_t> tokens, std::span<const uint64_t> fps,
+                          const std::vector<uint8_t>* lookup, std::vector<PassageHit>* hits) const {
+  hits->clear();
+  struct Match {
+    uint32_t passage;
+    int64_t start;  // p - q
+    uint32_t p, q;
+  };
+  std::vector<Match> matches;
+  for (uint32_t p = 0; p < fps.size(); ++p) {
+    if (lookup && !(*lookup)[p]) continue;
+    for (uint32_t n = FindHead(fps[p]); n != kEnd; n = nodes_[n].next) {
+      matches.push_back(
+          {nodes_[n].passage, static_cast<int64_t>(p) - nodes_[n].offset, p, nodes_[n].offset});
+    }
+  }
+  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+    if (a.passage != b.passage) return a.passage < b.passage;
+    return a.start != b.start ? a.start < b.start : a.p < b.p;
+  });
+  const int64_t size = static_cast<int64_t>(tokens.size());
+  for (size_t i = 0; i < matches.size();) {
+    const uint32_t passage = matches[i].passage;
+    const int64_t length = length_[passage];
+    const int64_t tolerance = std::max<int64_t>(2, length / 4);
+    // One cluster: consecutive starting points no further apart than the tolerance.
+    size_t j = i + 1;
+    while (j < matches.size() && matches[j].passage == passage &&
+           matches[j].start - matches[j - 1].start <= tolerance) {
+      ++j;
+    }
+    const Match* first = &matches[i];
+    const Match* last = &matches[i];
+    for (size_t m = i; m < j; ++m) {
+      if (matches[m].p < first->p) first = &matches[m];
+      if (matches[m].p > last->p) last = &matches[m];
+    }
+    const int64_t begin = std::max<int64_t>(0, first->start);
+    const int64_t end = std::min<int64_t>(size, static_cast<int64_t>(last->p) + length - last->q);
+    i = j;
+    if (end <= begin) continue;
+    double similarity = 0;
+    if (SimilarAtLeast(tokens.subspan(begin, end - begin), Tokens(passage), threshold_,
+                       &similarity)) {
+      hits->push_back({passage, static_cast<uint32_t>(begin), static_cast<uint32_t>(end),
+                       static_cast<float>(similarity)});
+    }
+  }
+  // Sorted by (passage, begin); of overlapping hits of a passage keep the best.
+  std::sort(hits->begin(), hits->end(), [](const PassageHit& a, const PassageHit& b) {
+    return a.passage != b.passage ? a.passage < b.passage : a.begin < b.begin;
+  });
+  size_t out = 0;
+  for (size_t i = 0; i < hits->size(); ++i) {
+    PassageHit& h = (*hits)[i];
+    if (out > 0 && (*hits)[out - 1].passage == h.passage && h.begin < (*hits)[out - 1].end) {
+      if (h.similarity > (*hits)[out - 1].similarity) (*hits)[out - 1] = h;
+      continue;
+    }
+    (*hits)[out++] = h;
+  }
+  hits->resize(out);
+}
+
+size_t PassageMatcher::MemoryBytes() const {
+  return tokens_.capacity() * 4 + begin_.capacity() * 8 + length_.capacity() * 4 +
+         keys_.capacity() * 8 + heads_.capacity() * 4 + list_size_.capacity() * 4 +
+         nodes_.capacity() * sizeof(Node);
+}
+
+}  // namespace lectern

@@ -1,0 +1,432 @@
+#include "analysis/talking_points.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "analysis/boilerplate.h"
+#include "analysis/frequent_shingles.h"
+#include "analysis/passage_matcher.h"
+#include "analysis/passage_text.h"
+#include "analysis/passage_tokens.h"
+#include "analysis/token_corpus.h"
+
+namespace lectern {
+namespace {
+
+constexpr size_t kMaxShingleWords = 8;
+constexpr size_t kMaxShingleCharacters = 12;
+
+struct Run {
+  uint32_t turn, begin, end;  // token range in the turn
+};
+
+// Splits [0, count) into about `parts` contiguous chunks and runs work(lo,
+// hi, part) on threads; results are kept per part so their order is fixed.
+template <typename Work>
+void ParallelChunks(size_t count, size_t parts, Work work) {
+  parts = std::max<size_t>(1, std::min(parts, count));
+  std::vector<std::thread> pool;
+  for (size_t p = 1; p < parts; ++p) {
+    pool.emplace_back([&, p] { work(count * p / parts, count * (p + 1) / parts, p); });
+  }
+  work(0, count / parts, 0);
+  for (std::thread& t : pool) t.join();
+}
+
+// Stage 3: maximal stretches of frequent windows, per turn, in turn order.
+std::vector<Run> FindRuns(const TokenCorpus& corpus, const FrequentShingles& frequent,
+                          const ShingleLengths& lengths, size_t threads) {
+  const size_t parts = threads * 4;
+  std::vector<std::vector<Run>> out(parts);
+  ParallelChunks(corpus.turns.size(), parts, [&](size_t lo, size_t hi, size_t part) {
+    std::vector<uint64_t> fps;
+    for (size_t t = lo; t < hi; ++t) {
+      const size_t k = lengths.For(corpus.briefings[corpus.turns[t].briefing]);
+      ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &fps);
+      for (size_t p = 0; p < fps.size();) {
+        if (frequent.Briefings(fps[p]) == 0) {
+          ++p;
+          continue;
+        }
+        size_t q = p;
+        while (q + 1 < fps.size() && frequent.Briefings(fps[q + 1]) != 0) ++q;
+        out[part].push_back(
+            {static_cast<uint32_t>(t), static_cast<uint32_t>(p), static_cast<uint32_t>(q + k)});
+        p = q + 1;
+      }
+    }
+  });
+  std::vector<Run> runs;
+  for (auto& part : out) runs.insert(runs.end(), part.begin(), part.end());
+  return runs;
+}
+
+uint64_t SequenceHash(std::span<const uint32_t> tokens, const std::vector<uint64_t>& term_hashes) {
+  uint64_t h = tokens.size();
+  for (uint32_t t : tokens) h = Mix64(h * 0x9E3779B97F4A7C15ULL + term_hashes[t]);
+  return h;
+}
+
+struct PointSource {
+  uint32_t turn, begin, end;  // where the canonical wording was taken from
+};
+
+// Stage 4: points from run types, most widespread first.
+void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
+                 const ShingleLengths& lengths, const TalkingPointOptions& options,
+                 PassageMatcher* matcher, std::vector<PointSource>* sources) {
+  struct Type {
+    uint64_t hash;
+    uint32_t first_run, briefings = 0, last_briefing = UINT32_MAX;
+  };
+  std::vector<Type> types;
+  std::unordered_map<uint64_t, uint32_t> type_of;
+  for (uint32_t r = 0; r < runs.size(); ++r) {
+    const Run& run = runs[r];
+    std::span<const uint32_t> tokens =
+        corpus.TurnTokens(run.turn).subspan(run.begin, run.end - run.begin);
+    const uint64_t h = SequenceHash(tokens, corpus.term_hashes);
+    auto [it, added] = type_of.emplace(h, static_cast<uint32_t>(types.size()));
+    if (added) types.push_back({h, r});
+    Type& type = types[it->second];
+    const uint32_t b = corpus.turns[run.turn].briefing;
+    if (type.last_briefing != b) ++type.briefings, type.last_briefing = b;
+  }
+  type_of.clear();
+  auto length = [&](const Type& t) { return runs[t.first_run].end - runs[t.first_run].begin; };
+  std::sort(types.begin(), types.end(), [&](const Type& a, const Type& b) {
+    if (a.briefings != b.briefings) return a.briefings > b.briefings;
+    if (length(a) != length(b)) return length(a) < length(b);
+    return a.hash < b.hash;
+  });
+  std::vector<uint64_t> fps;
+  std::vector<PassageHit> hits;
+  std::vector<uint8_t> covered;
+  for (size_t i = 0; i < types.size(); ++i) {
+    if (options.progress && i % 4096 == 0) options.progress("grouping passages", i, types.size());
+    const Run& run = runs[types[i].first_run];
+    const bool cjk = corpus.briefings[corpus.turns[run.turn].briefing].cjk;
+    const size_t k = cjk ? lengths.characters : lengths.words;
+    const size_t min_length = cjk ? options.min_chars : options.min_words;
+    std::span<const uint32_t> tokens =
+        corpus.TurnTokens(run.turn).subspan(run.begin, run.end - run.begin);
+    ShingleFingerprints(tokens, corpus.term_hashes, k, &fps);
+    matcher->Find(tokens, fps, nullptr, &hits);
+    covered.assign(tokens.size(), 0);
+    for (const PassageHit& h : hits)
+      std::fill(covered.begin() + h.begin, covered.begin() + h.end, 1);
+    for (size_t a = 0; a < tokens.size();) {
+      if (covered[a]) {
+        ++a;
+        continue;
+      }
+      size_t b = a;
+      while (b < tokens.size() && !covered[b]) ++b;
+      // A wording does not start or end on "and", "the", "of": trimmed
+      // while it stays long enough.
+      size_t from = a, to = b;
+      while (to - from > min_length && IsFunctionWord(corpus.terms[tokens[to - 1]])) --to;
+      while (to - from > min_length && IsFunctionWord(corpus.terms[tokens[from]])) ++from;
+      if (to - from >= min_length && to - from >= k) {
+        matcher->Add(tokens.subspan(from, to - from),
+                     std::span<const uint64_t>(fps).subspan(from, to - from - k + 1));
+        sources->push_back({run.turn, static_cast<uint32_t>(run.begin + from),
+                            static_cast<uint32_t>(run.begin + to)});
+      }
+      a = b;
+    }
+  }
+}
+
+struct RawUse {
+  uint32_t point, turn, begin, end;
+  float similarity;
+};
+
+// Stage 5: every turn with runs, matched against every point.
+std::vector<RawUse> FindUses(const TokenCorpus& corpus, const std::vector<Run>& runs,
+                             const ShingleLengths& lengths, const PassageMatcher& matcher,
+                             size_t threads) {
+  // Runs of one turn are adjacent: index the first run of each turn.
+  std::vector<uint32_t> starts;
+  for (uint32_t r = 0; r < runs.size(); ++r) {
+    if (r == 0 || runs[r].turn != runs[r - 1].turn) starts.push_back(r);
+  }
+  starts.push_back(static_cast<uint32_t>(runs.size()));
+  const size_t turns = starts.size() - 1, parts = threads * 4;
+  std::vector<std::vector<RawUse>> out(parts);
+  ParallelChunks(turns, parts, [&](size_t lo, size_t hi, size_t part) {
+    std::vector<uint64_t> fps;
+    std::vector<uint8_t> lookup;
+    std::vector<PassageHit> hits;
+    for (size_t i = lo; i < hi; ++i) {
+      const uint32_t turn = runs[starts[i]].turn;
+      const size_t k = lengths.For(corpus.briefings[corpus.turns[turn].briefing]);
+      std::span<const uint32_t> tokens = corpus.TurnTokens(turn);
+      ShingleFingerprints(tokens, corpus.term_hashes, k, &fps);
+      lookup.assign(fps.size(), 0);
+      for (uint32_t r = starts[i]; r < starts[i + 1]; ++r) {
+        std::fill(lookup.begin() + runs[r].begin, lookup.begin() + (runs[r].end - k + 1), 1);
+      }
+      matcher.Find(tokens, fps, &lookup, &hits);
+      for (const PassageHit& h : hits) {
+        out[part].push_back({h.passage, turn, h.begin, h.end, h.similarity});
+      }
+    }
+  });
+  std::vector<RawUse> uses;
+  for (auto& part : out) uses.insert(uses.end(), part.begin(), part.end());
+  std::stable_sort(uses.begin(), uses.end(),
+                   [](const RawUse& a, const RawUse& b) { return a.point < b.point; });
+  return uses;
+}
+
+bool SpokespersonRole(Role role) { return role == Role::kAnswer || role == Role::kStatement; }
+
+std::string PointId(std::span<const uint32_t> tokens, const TokenCorpus& corpus) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (uint32_t t : tokens) {
+    for (unsigned char c : corpus.terms[t]) h = (h ^ c) * 0x100000001b3ULL;
+    h = (h ^ 0x1f) * 0x100000001b3ULL;
+  }
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "tp-%012llx",
+                static_cast<unsigned long long>(Mix64(h) & 0xffffffffffffULL));
+  return buf;
+}
+
+TalkingPointUse MakeUse(const TokenCorpus& corpus, uint32_t turn) {
+  const CorpusTurn& ct = corpus.turns[turn];
+  const CorpusBriefing& cb = corpus.briefings[ct.briefing];
+  TalkingPointUse use;
+  use.briefing_id = cb.id;
+  use.date = cb.date;
+  if (ct.speaker != kNoSpeaker && ct.role != Role::kQuestion)
+    use.speaker = corpus.speakers[ct.speaker];
+  use.role = ct.role;
+  use.turn = ct.turn;
+  return use;
+}
+
+// Stage 6: one point's statistics from its uses (sorted by turn, begin).
+TalkingPoint Describe(const TokenCorpus& corpus, const PassageMatcher& matcher, uint32_t point,
+                      const RawUse* begin, const RawUse* end) {
+  TalkingPoint tp;
+  std::span<const uint32_t> canonical = matcher.Tokens(point);
+  tp.length = canonical.size();
+  std::unordered_set<uint32_t> briefings, question_briefings;
+  std::unordered_set<uint64_t> variants;
+  std::map<std::string, size_t> speakers;
+  std::map<int, std::unordered_set<uint32_t>> years;
+  uint32_t first_spokesperson_turn = UINT32_MAX;
+  for (const RawUse* u = begin; u != end; ++u) {
+    const CorpusTurn& ct = corpus.turns[u->turn];
+    TalkingPointOccurrence occ;
+    occ.use = MakeUse(corpus, u->turn);
+    occ.token_begin = u->begin;
+    occ.token_end = u->end;
+    occ.similarity = u->similarity;
+    std::span<const uint32_t> tokens =
+        corpus.TurnTokens(u->turn).subspan(u->begin, u->end - u->begin);
+    occ.verbatim = std::equal(tokens.begin(), tokens.end(), canonical.begin(), canonical.end());
+    if (SpokespersonRole(ct.role)) {
+      first_spokesperson_turn = std::min(first_spokesperson_turn, u->turn);
+      ++tp.occurrences;
+      briefings.insert(ct.briefing);
+      if (!occ.verbatim) {
+        ++tp.variant_occurrences;
+        variants.insert(SequenceHash(tokens, corpus.term_hashes));
+      }
+      if (occ.use.speaker) ++speakers[*occ.use.speaker];
+      const std::optional<std::string>& date = corpus.briefings[ct.briefing].date;
+      if (date) years[std::stoi(date->substr(0, 4))].insert(ct.briefing);
+    } else {
+      ++tp.question_occurrences;
+      question_briefings.insert(ct.briefing);
+      // Turns are in (date, id, turn) order, so an earlier turn is an earlier use.
+      occ.quotes_earlier_answer = first_spokesperson_turn < u->turn;
+      tp.quoting_questions += occ.quotes_earlier_answer;
+    }
+    tp.uses.push_back(std::move(occ));
+  }
+  tp.briefings = briefings.size();
+  tp.question_briefings = question_briefings.size();
+  tp.variants = variants.size();
+  for (auto& [name, n] : speakers) tp.speakers.emplace_back(name, n);
+  std::stable_sort(tp.speakers.begin(), tp.speakers.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  for (auto& [year, set] : years) tp.briefings_per_year[year] = set.size();
+  // Undated briefings sort last; they are first or last use only when no
+  // dated use exists.
+  const TalkingPointOccurrence* first = nullptr;
+  const TalkingPointOccurrence* last = nullptr;
+  for (const TalkingPointOccurrence& o : tp.uses) {
+    if (!o.use.date) continue;
+    if (first == nullptr) first = &o;
+    last = &o;
+  }
+  if (first == nullptr && !tp.uses.empty()) first = last = &tp.uses.front();
+  if (first != nullptr) {
+    tp.first_use = first->use;
+    tp.last_use = last->use;
+  }
+  tp.id = PointId(canonical, corpus);
+  return tp;
+}
+
+}  // namespace
+
+// Runs stages 1-6; with `only_id`, returns that point alone (texts are
+// loaded for the returned points only).
+static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& index,
+                                           const TalkingPointOptions& options,
+                                           std::optional<std::string_view> only_id) {
+  if (options.min_words < 2 || options.min_chars < 2) {
+    return Status::InvalidArgument("the minimum passage length is 2");
+  }
+  if (options.min_briefings < 2)
+    return Status::InvalidArgument("--min-briefings must be at least 2");
+  if (!(options.similarity > 0 && options.similarity <= 1)) {
+    return Status::InvalidArgument("the similarity threshold must be in (0, 1]");
+  }
+  const size_t threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  TokenCorpusOptions corpus_options;
+  corpus_options.filter = options.filter;
+  corpus_options.threads = threads;
+  if (options.progress) {
+    corpus_options.progress = [&](size_t done, size_t total) {
+      options.progress("reading briefings", done, total);
+    };
+  }
+  Result<TokenCorpus> loaded = LoadTokenCorpus(index, corpus_options);
+  if (!loaded.ok()) return loaded.status();
+  const TokenCorpus& corpus = *loaded;
+
+  ShingleLengths lengths;
+  lengths.words = std::min(options.min_words, kMaxShingleWords);
+  lengths.characters = std::min(options.min_chars, kMaxShingleCharacters);
+  if (options.progress) options.progress("counting shingles", 0, 1);
+  std::vector<Run> runs;
+  {
+    FrequentShingles frequent(corpus, lengths, options.min_briefings, threads);
+    runs = FindRuns(corpus, frequent, lengths, threads);
+  }
+  PassageMatcher matcher(options.similarity);
+  std::vector<PointSource> sources;
+  BuildPoints(corpus, runs, lengths, options, &matcher, &sources);
+  if (options.progress) options.progress("finding uses", 0, 1);
+  std::vector<RawUse> uses = FindUses(corpus, runs, lengths, matcher, threads);
+
+  TalkingPointsReport report;
+  report.options = options;
+  report.options.progress = nullptr;
+  report.briefings = corpus.briefings.size();
+  report.turns = corpus.turns.size();
+  report.tokens = corpus.tokens.size();
+  std::vector<TalkingPoint> points;
+  std::vector<PointSource> point_sources;
+  for (size_t i = 0; i < uses.size();) {
+    size_t j = i;
+    while (j < uses.size() && uses[j].point == uses[i].point) ++j;
+    // Spokesperson briefings, cheaply, before describing the point in full.
+    size_t spokesperson_briefings = 0;
+    uint32_t last = UINT32_MAX;
+    for (size_t u = i; u < j; ++u) {
+      const CorpusTurn& ct = corpus.turns[uses[u].turn];
+      if (SpokespersonRole(ct.role) && ct.briefing != last)
+        ++spokesperson_briefings, last = ct.briefing;
+    }
+    // (uses are in turn order, so one briefing's uses are adjacent)
+    if (spokesperson_briefings >= options.min_briefings) {
+      const uint32_t point = uses[i].point;
+      TalkingPoint tp = Describe(corpus, matcher, point, uses.data() + i, uses.data() + j);
+      std::span<const uint32_t> canonical = matcher.Tokens(point);
+      const bool cjk = corpus.briefings[corpus.turns[sources[point].turn].briefing].cjk;
+      tp.language = corpus.briefings[corpus.turns[sources[point].turn].briefing].language;
+      const size_t content = ContentTokens(canonical, corpus.terms);
+      if (content < (cjk ? kMinContentCharacters : kMinContentTokens)) {
+        tp.boilerplate = "mostly function words (" + std::to_string(content) + " content " +
+                         (cjk ? "characters)" : "words)");
+      } else if (const size_t from = sources[point].begin + corpus.turns[sources[point].turn].begin;
+                 !cjk && CapitalizedShare(canonical, corpus.terms, corpus.capitalized, from) >
+                             kMaxCapitalizedShare) {
+        tp.boilerplate = "mostly names and titles";
+      } else if (corpus.briefings.size() >= 10 &&
+                 tp.briefings > options.max_share * corpus.briefings.size()) {
+        tp.boilerplate = "in " + std::to_string(tp.briefings * 100 / corpus.briefings.size()) +
+                         "% of the briefings";
+      }
+      if (tp.boilerplate)
+        ++report.boilerplate;
+      else
+        ++report.points;
+      if (!tp.boilerplate || options.include_boilerplate) {
+        points.push_back(std::move(tp));
+        point_sources.push_back(sources[point]);
+      }
+    }
+    i = j;
+  }
+  std::vector<size_t> order(points.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto key = [&](const TalkingPoint& p) { return std::make_tuple(p.briefings, p.occurrences); };
+  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const TalkingPoint &a = points[x], &b = points[y];
+    switch (options.sort) {
+      case TalkingPointOptions::Sort::kFirstUse:
+        if (a.first_use.date != b.first_use.date) return a.first_use.date < b.first_use.date;
+        break;
+      case TalkingPointOptions::Sort::kLastUse:
+        if (a.last_use.date != b.last_use.date) return a.last_use.date > b.last_use.date;
+        break;
+      case TalkingPointOptions::Sort::kCount:
+        if (a.occurrences != b.occurrences) return a.occurrences > b.occurrences;
+        break;
+      case TalkingPointOptions::Sort::kSpread:
+        break;
+    }
+    if (key(a) != key(b)) return key(a) > key(b);
+    return a.id < b.id;
+  });
+  if (only_id) {
+    std::erase_if(order, [&](size_t i) { return points[i].id != *only_id; });
+  }
+  if (options.limit && order.size() > options.limit) order.resize(options.limit);
+  std::vector<PassageRef> text_sources;
+  for (size_t i : order) {
+    TalkingPoint& tp = report.talking_points.emplace_back(std::move(points[i]));
+    const PointSource& s = point_sources[i];
+    const CorpusTurn& ct = corpus.turns[s.turn];
+    tp.source = {corpus.briefings[ct.briefing].id, ct.turn, s.begin, s.end};
+    text_sources.push_back(tp.source);
+  }
+  Result<std::vector<std::string>> texts = PassageTexts(*index, text_sources);
+  if (!texts.ok()) return texts.status();
+  for (size_t i = 0; i < texts->size(); ++i) report.talking_points[i].text = (*texts)[i];
+  return report;
+}
+
+Result<TalkingPointsReport> FindTalkingPoints(const std::shared_ptr<const Index>& index,
+                                              const TalkingPointOptions& options) {
+  return Analyse(index, options, std::nullopt);
+}
+
+Result<TalkingPoint> FindTalkingPoint(const std::shared_ptr<const Index>& index,
+                                      const TalkingPointOptions& options, std::string_view id) {
+  TalkingPointOptions all = options;
+  all.limit = 0;
+  all.include_boilerplate = true;
+  Result<TalkingPointsReport> report = Analyse(index, all, id);
+  if (!report.ok()) return report.status();
+  for (TalkingPoint& tp : report->talking_points) {
+    if (tp.id == id) return std::move(tp);
+  }
+  return Status::NotFound("no talking point " + std::string(id) +
+                          " with these options (ids depend on the filter and thresholds)");
+}
+
+}  // namespace lectern

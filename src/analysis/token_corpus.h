@@ -1,0 +1,74 @@
+// TokenCorpus: the selected turns of an index as passage tokens
+// (passage_tokens.h), held compactly in memory for the corpus analyses
+// (talking points, trace).
+//
+// Briefings are ordered by (date, id), undated ones last, whatever order
+// they were ingested in, and token ids are given in that order: everything
+// computed from a TokenCorpus is therefore the same for the same live
+// briefings. Transcribers' notes are left out (they are not speech). Each
+// token costs 4 bytes; the vocabulary keeps each distinct term once.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "index/index.h"
+#include "model/briefing.h"
+
+namespace lectern {
+
+struct CorpusBriefing {
+  std::string id;
+  std::optional<std::string> date;  // YYYY-MM-DD
+  std::string language;
+  bool cjk = false;  // zh/ja/ko: passages are counted in characters
+  size_t segment = 0;
+  uint32_t ordinal = 0;  // in its segment, for Segment::LoadBriefing
+};
+
+inline constexpr uint32_t kNoSpeaker = UINT32_MAX;
+
+struct CorpusTurn {
+  uint32_t briefing = 0;  // index into TokenCorpus::briefings
+  uint32_t turn = 0;      // index into the stored Briefing's turns
+  Role role = Role::kStatement;
+  uint32_t speaker = kNoSpeaker;  // index into TokenCorpus::speakers
+  uint64_t begin = 0;             // first token in TokenCorpus::tokens
+  uint32_t length = 0;            // tokens
+};
+
+struct TokenCorpus {
+  std::vector<CorpusBriefing> briefings;
+  std::vector<CorpusTurn> turns;      // by briefing, then turn index
+  std::vector<uint32_t> tokens;       // token ids
+  std::vector<bool> capitalized;      // by token: printed with an initial capital A-Z
+  std::vector<uint64_t> term_hashes;  // by token id (TermHash)
+  std::vector<std::string> terms;     // by token id
+  std::vector<std::string> speakers;
+
+  std::span<const uint32_t> TurnTokens(size_t turn) const {
+    return {tokens.data() + turns[turn].begin, turns[turn].length};
+  }
+};
+
+struct TokenCorpusOptions {
+  // A query in the search language (query/parser.h); only the turns it
+  // matches are read. Empty: every live turn.
+  std::string filter;
+  size_t threads = 0;  // 0: every core
+  // Called on the calling thread after each briefing, (done, total).
+  std::function<void(size_t, size_t)> progress;
+};
+
+// Errors: kInvalidArgument for a malformed filter ("col N: ..."), or the
+// index's error when a stored briefing cannot be read.
+Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
+                                    const TokenCorpusOptions& options);
+
+}  // namespace lectern

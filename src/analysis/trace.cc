@@ -1,0 +1,123 @@
+#include "analysis/trace.h"
+
+#include <algorithm>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "analysis/frequent_shingles.h"
+#include "analysis/passage_matcher.h"
+#include "analysis/passage_tokens.h"
+#include "analysis/token_corpus.h"
+
+namespace lectern {
+
+Result<TraceReport> Trace(const std::shared_ptr<const Index>& index, std::string_view text,
+                          const TraceOptions& options) {
+  if (!(options.similarity > 0 && options.similarity <= 1)) {
+    return Status::InvalidArgument("the similarity threshold must be in (0, 1]");
+  }
+  Analyzer analyzer;
+  std::vector<Token> query;
+  PassageTokens(analyzer, text, &query);
+  size_t ideographs = 0;
+  for (const Token& t : query) ideographs += IsIdeographToken(t.term);
+  const bool cjk = ideographs * 2 > query.size();
+  const size_t n = query.size();
+  if (n < (cjk ? 4u : 3u)) {
+    return Status::InvalidArgument("the passage to trace needs at least 3 words (4 characters)");
+  }
+  const size_t k = cjk ? std::clamp<size_t>(n / 3, 4, 12) : std::clamp<size_t>(n / 3, 3, 8);
+
+  const size_t threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  TokenCorpusOptions corpus_options;
+  corpus_options.filter = options.filter;
+  corpus_options.threads = threads;
+  if (options.progress) {
+    corpus_options.progress = [&](size_t done, size_t total) {
+      options.progress("reading briefings", done, total);
+    };
+  }
+  Result<TokenCorpus> loaded = LoadTokenCorpus(index, corpus_options);
+  if (!loaded.ok()) return loaded.status();
+  const TokenCorpus& corpus = *loaded;
+
+  // The passage in the corpus's token ids; words the corpus lacks get ids of
+  // their own above the vocabulary, so they never match.
+  std::unordered_map<std::string_view, uint32_t> vocabulary;
+  for (uint32_t i = 0; i < corpus.terms.size(); ++i) vocabulary.emplace(corpus.terms[i], i);
+  std::vector<uint32_t> ids, local;
+  std::vector<uint64_t> hashes;
+  for (const Token& t : query) {
+    auto it = vocabulary.find(t.term);
+    ids.push_back(it != vocabulary.end() ? it->second
+                                         : static_cast<uint32_t>(corpus.terms.size() + ids.size()));
+    local.push_back(static_cast<uint32_t>(hashes.size()));
+    hashes.push_back(TermHash(t.term));
+  }
+  std::vector<uint64_t> fps;
+  ShingleFingerprints(local, hashes, k, &fps);
+  PassageMatcher matcher(options.similarity);
+  matcher.Add(ids, fps);
+
+  const size_t parts = threads * 4, turns = corpus.turns.size();
+  std::vector<std::vector<PassageHit>> found(parts);
+  std::vector<std::vector<uint32_t>> found_turns(parts);
+  std::vector<std::thread> pool;
+  auto work = [&](size_t part) {
+    std::vector<uint64_t> turn_fps;
+    std::vector<PassageHit> hits;
+    for (size_t t = turns * part / parts; t < turns * (part + 1) / parts; ++t) {
+      ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &turn_fps);
+      matcher.Find(corpus.TurnTokens(t), turn_fps, nullptr, &hits);
+      for (const PassageHit& h : hits) {
+        found[part].push_back(h);
+        found_turns[part].push_back(static_cast<uint32_t>(t));
+      }
+    }
+  };
+  for (size_t p = 1; p < parts; ++p) pool.emplace_back(work, p);
+  work(0);
+  for (std::thread& t : pool) t.join();
+
+  TraceReport report;
+  report.text = std::string(text);
+  report.length = n;
+  report.briefings_searched = corpus.briefings.size();
+  std::unordered_set<uint32_t> briefings;
+  uint32_t first_spokesperson_turn = UINT32_MAX;
+  for (size_t p = 0; p < parts; ++p) {
+    for (size_t i = 0; i < found[p].size(); ++i) {
+      const PassageHit& h = found[p][i];
+      const uint32_t turn = found_turns[p][i];
+      const CorpusTurn& ct = corpus.turns[turn];
+      const CorpusBriefing& cb = corpus.briefings[ct.briefing];
+      TalkingPointOccurrence occ;
+      occ.use.briefing_id = cb.id;
+      occ.use.date = cb.date;
+      occ.use.role = ct.role;
+      occ.use.turn = ct.turn;
+      if (ct.speaker != kNoSpeaker && ct.role != Role::kQuestion) {
+        occ.use.speaker = corpus.speakers[ct.speaker];
+      }
+      occ.token_begin = h.begin;
+      occ.token_end = h.end;
+      occ.similarity = h.similarity;
+      std::span<const uint32_t> tokens = corpus.TurnTokens(turn).subspan(h.begin, h.end - h.begin);
+      occ.verbatim = std::equal(tokens.begin(), tokens.end(), ids.begin(), ids.end());
+      report.verbatim += occ.verbatim;
+      if (ct.role == Role::kQuestion) {
+        occ.quotes_earlier_answer = first_spokesperson_turn < turn;
+      } else {
+        first_spokesperson_turn = std::min(first_spokesperson_turn, turn);
+        briefings.insert(ct.briefing);
+      }
+      report.uses.push_back(std::move(occ));
+    }
+  }
+  report.briefings = briefings.size();
+  return report;
+}
+
+}  // namespace lectern
