@@ -1,0 +1,58 @@
+#include "analysis/token_streams.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "text/analyzer.h"
+
+namespace lectern {
+
+size_t ThreadCount(size_t threads) {
+  return threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+}
+
+std::string_view DisplayTerm(std::string_view term) {
+  return IsCharacterTerm(term) ? term.substr(1) : term;
+}
+
+SegmentStreams ReadStreams(const Segment& segment, std::vector<uint32_t> docs, size_t threads) {
+  SegmentStreams out;
+  out.docs = std::move(docs);
+  out.begin.reserve(out.docs.size() + 1);
+  // Slot of each document among the chosen ones (-1: not chosen).
+  std::vector<int32_t> slot(segment.turn_count(), -1);
+  uint64_t total = 0;
+  for (size_t i = 0; i < out.docs.size(); ++i) {
+    slot[out.docs[i]] = static_cast<int32_t>(i);
+    out.begin.push_back(total);
+    total += segment.turn_length(out.docs[i]);
+  }
+  out.begin.push_back(total);
+  out.tokens.assign(total, kNoTerm);
+  if (out.docs.empty()) return out;
+
+  const uint32_t terms = segment.term_count();
+  const std::vector<TermInfo> infos = segment.PrefixRange("", terms);
+  threads = std::min<size_t>(ThreadCount(threads), std::max<size_t>(1, infos.size() / 1024));
+  auto work = [&](size_t part) {
+    const size_t from = infos.size() * part / threads, to = infos.size() * (part + 1) / threads;
+    for (size_t t = from; t < to; ++t) {
+      PostingIterator it = segment.Postings(infos[t]);
+      while (it.Next()) {
+        const int32_t i = slot[it.doc()];
+        if (i < 0) continue;
+        const uint64_t base = out.begin[i], length = out.begin[i + 1] - base;
+        for (uint32_t p : it.Positions()) {
+          if (p < length) out.tokens[base + p] = infos[t].ordinal;
+        }
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t part = 1; part < threads; ++part) pool.emplace_back(work, part);
+  work(0);
+  for (std::thread& t : pool) t.join();
+  return out;
+}
+
+}  // namespace lectern

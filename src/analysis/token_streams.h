@@ -1,0 +1,46 @@
+// Token streams: the index terms of chosen turns, position by position,
+// rebuilt from the positional postings (no stored text is read or analysed).
+//
+// This is what collocates, keyness over n-grams and n-gram counts walk. It
+// inverts one segment's postings on all cores: each thread takes a range
+// of the term dictionary and writes each term's ordinal at its positions;
+// positions are disjoint, so threads never write the same slot. Chinese
+// text is indexed as characters, so its streams are characters.
+//
+// Memory: 4 bytes per position of the chosen turns.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "index/segment.h"
+
+namespace lectern {
+
+// A position where no term is stored.
+inline constexpr uint32_t kNoTerm = UINT32_MAX;
+
+struct SegmentStreams {
+  std::vector<uint32_t> docs;    // ascending
+  std::vector<uint64_t> begin;   // docs.size() + 1 offsets into tokens
+  std::vector<uint32_t> tokens;  // term ordinals of the segment, kNoTerm for gaps
+
+  std::span<const uint32_t> Tokens(size_t i) const {
+    return {tokens.data() + begin[i], static_cast<size_t>(begin[i + 1] - begin[i])};
+  }
+};
+
+// The streams of `docs` (ascending, each < segment.turn_count()).
+// `threads` 0: every core.
+SegmentStreams ReadStreams(const Segment& segment, std::vector<uint32_t> docs, size_t threads = 0);
+
+// A term as a reader writes it: character terms lose their marker byte.
+std::string_view DisplayTerm(std::string_view term);
+
+// Threads to use for `threads` (0: every core).
+size_t ThreadCount(size_t threads);
+
+}  // namespace lectern

@@ -1,0 +1,159 @@
+#include "analysis/trend.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "analysis/subcorpus.h"
+#include "base/dates.h"
+#include "query/matcher.h"
+
+namespace lectern {
+namespace {
+
+struct YearMonth {
+  int year, month;
+};
+
+YearMonth YearMonthOf(int32_t days) {
+  const std::string iso = IsoDateFromDays(days);
+  return {std::stoi(iso.substr(0, 4)), std::stoi(iso.substr(5, 2))};
+}
+
+std::string Format(int year, int month, TrendOptions::By by) {
+  char buf[40];
+  switch (by) {
+    case TrendOptions::By::kMonth:
+      std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+      break;
+    case TrendOptions::By::kQuarter:
+      std::snprintf(buf, sizeof buf, "%04d-Q%d", year, (month - 1) / 3 + 1);
+      break;
+    case TrendOptions::By::kYear:
+      std::snprintf(buf, sizeof buf, "%04d", year);
+      break;
+  }
+  return buf;
+}
+
+std::string GroupOf(const Segment& s, uint32_t doc, TrendOptions::Per per) {
+  auto named = [&](uint32_t id) {
+    return id == 0 ? std::string("(none)") : std::string(s.string(id));
+  };
+  switch (per) {
+    case TrendOptions::Per::kNone:
+      return "";
+    case TrendOptions::Per::kSpeaker:
+      return named(s.turn_speaker(doc));
+    case TrendOptions::Per::kOutlet:
+      return named(s.turn_outlet(doc));
+    case TrendOptions::Per::kRole:
+      return std::string(RoleName(s.turn_role(doc)));
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string PeriodOf(int32_t days, TrendOptions::By by) {
+  const YearMonth ym = YearMonthOf(days);
+  return Format(ym.year, ym.month, by);
+}
+
+Result<TrendResult> Trend(const Index& index, const TrendOptions& options) {
+  if (options.queries.empty()) return Status::InvalidArgument("trend needs at least one query");
+  std::vector<Matcher> matchers;
+  for (const std::string& q : options.queries) {
+    Result<Matcher> m = Matcher::Create(CombineQuery(q, options.filter));
+    if (!m.ok()) return m.status();
+    if (m->filters_only()) {
+      return Status::InvalidArgument("'" + q + "' has only filters: nothing to count");
+    }
+    matchers.push_back(std::move(m).value());
+  }
+  Result<Subcorpus> sub = SelectTurns(index, options.filter);
+  if (!sub.ok()) return sub.status();
+
+  TrendResult result;
+  result.queries = options.queries;
+  const size_t nq = options.queries.size();
+  // Cache of day -> period (dates repeat: many turns per briefing).
+  std::unordered_map<int32_t, std::string> periods;
+  auto period_of = [&](int32_t day) -> const std::string& {
+    auto it = periods.find(day);
+    if (it == periods.end()) it = periods.emplace(day, PeriodOf(day, options.by)).first;
+    return it->second;
+  };
+  std::map<std::pair<std::string, std::string>, TrendCell> cells;
+  auto cell = [&](const std::string& period, const std::string& group) -> TrendCell& {
+    TrendCell& c = cells[{period, group}];
+    if (c.counts.empty()) {
+      c.period = period;
+      c.group = group;
+      c.counts.assign(nq, 0);
+    }
+    return c;
+  };
+  int32_t first_day = INT32_MAX, last_day = INT32_MIN;
+  for (size_t seg = 0; seg < index.segments().size(); ++seg) {
+    const Segment& s = *index.segments()[seg].segment;
+    for (uint32_t doc : sub->docs[seg]) {
+      const std::optional<int32_t>& date = s.briefing(s.turn_briefing(doc)).date;
+      if (!date) {
+        result.undated_tokens += s.turn_length(doc);
+        continue;
+      }
+      first_day = std::min(first_day, *date);
+      last_day = std::max(last_day, *date);
+      cell(period_of(*date), GroupOf(s, doc, options.per)).tokens += s.turn_length(doc);
+    }
+  }
+  result.totals.assign(nq, 0);
+  for (size_t q = 0; q < nq; ++q) {
+    Status st = matchers[q].Visit(index, true, [&](const TurnMatch& m) {
+      const Segment& s = *index.segments()[m.segment].segment;
+      const std::optional<int32_t>& date = s.briefing(s.turn_briefing(m.doc)).date;
+      if (!date || m.spans->empty()) return;
+      cell(period_of(*date), GroupOf(s, m.doc, options.per)).counts[q] += m.spans->size();
+      result.totals[q] += m.spans->size();
+    });
+    if (!st.ok()) return st;
+  }
+  // Every period from the first to the last, and groups by total count.
+  if (first_day <= last_day) {
+    YearMonth ym = YearMonthOf(first_day);
+    const YearMonth end = YearMonthOf(last_day);
+    std::string last;
+    while (ym.year < end.year || (ym.year == end.year && ym.month <= end.month)) {
+      std::string p = Format(ym.year, ym.month, options.by);
+      if (p != last) result.periods.push_back(p);
+      last = p;
+      if (++ym.month > 12) {
+        ym.month = 1;
+        ++ym.year;
+      }
+    }
+  }
+  std::map<std::string, uint64_t> group_total;
+  for (const auto& [key, c] : cells) {
+    uint64_t& t = group_total[key.second];
+    for (uint64_t n : c.counts) t += n;
+  }
+  for (const auto& [g, n] : group_total) result.groups.push_back(g);
+  std::stable_sort(
+      result.groups.begin(), result.groups.end(),
+      [&](const std::string& a, const std::string& b) { return group_total[a] > group_total[b]; });
+  for (const std::string& p : result.periods) {
+    for (const std::string& g : result.groups) {
+      TrendCell c = cell(p, g);
+      c.per_10k.assign(nq, 0.0);
+      for (size_t q = 0; q < nq; ++q) {
+        if (c.tokens > 0) c.per_10k[q] = c.counts[q] * 10000.0 / c.tokens;
+      }
+      result.cells.push_back(std::move(c));
+    }
+  }
+  return result;
+}
+
+}  // namespace lectern
