@@ -36,8 +36,13 @@ void Progress::Draw() {
       bytes_ > 0 && total_bytes_ > bytes_
           ? seconds * static_cast<double>(total_bytes_ - bytes_) / static_cast<double>(bytes_)
           : 0;
-  std::fprintf(stderr, "\r\033[K%s %zu/%zu files  %.1f MB  %.1f MB/s  ETA %.0fs", label_.c_str(),
-               files_, total_files_, mb, rate, eta);
+  if (total_files_ == 0) {  // open-ended (a crawl): a count, no total or ETA
+    std::fprintf(stderr, "\r\033[K%s %zu requests  %.1f MB  %.1f MB/s", label_.c_str(), files_, mb,
+                 rate);
+  } else {
+    std::fprintf(stderr, "\r\033[K%s %zu/%zu files  %.1f MB  %.1f MB/s  ETA %.0fs", label_.c_str(),
+                 files_, total_files_, mb, rate, eta);
+  }
   std::fflush(stderr);
   drawn_ = true;
 }

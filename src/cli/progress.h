@@ -10,6 +10,7 @@ namespace lectern {
 
 class Progress {
  public:
+  // total_files 0: the total is unknown (a crawl); counts without an ETA.
   Progress(std::string label, size_t total_files, size_t total_bytes, bool enabled);
   ~Progress();
 
