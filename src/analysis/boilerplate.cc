@@ -48,6 +48,15 @@ bool IsNumber(std::string_view term) {
 
 bool IsFunctionWord(std::string_view term) { return FunctionWords().count(term) > 0; }
 
+bool IsConnective(std::string_view term) {
+  static const std::unordered_set<std::string_view> words = {
+      "and", "or",   "but", "of",   "to",    "in",   "on",    "for",   "with", "by",
+      "at",  "from", "as",  "that", "which", "will", "would", "shall", "is",   "are",
+      "was", "were", "be",  "has",  "have",  "had",  "its",   "their", "our",  "his",
+      "her", "和",   "的",  "与",   "及",    "了",   "在"};
+  return words.count(term) > 0;
+}
+
 size_t ContentTokens(std::span<const uint32_t> tokens, const std::vector<std::string>& terms) {
   size_t n = 0;
   for (uint32_t t : tokens) {

@@ -26,6 +26,11 @@ inline constexpr double kMaxCapitalizedShare = 0.7;
 // Chinese function characters (的 了 是 我 们 ...), as normalised terms.
 bool IsFunctionWord(std::string_view term);
 
+// Conjunctions, prepositions and auxiliaries that a wording should not
+// start or end on ("and", "of", "will"; 和, 的): the ends of a repeated
+// passage are trimmed of them.
+bool IsConnective(std::string_view term);
+
 // Tokens of `tokens` (ids into `terms`) that are neither function words
 // nor numbers.
 size_t ContentTokens(std::span<const uint32_t> tokens, const std::vector<std::string>& terms);

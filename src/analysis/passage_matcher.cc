@@ -100,11 +100,31 @@ void PassageMatcher::Find(std::span<const uint32_t> tokens, std::span<const uint
     i = j;
     if (end <= begin) continue;
     double similarity = 0;
-    if (SimilarAtLeast(tokens.subspan(begin, end - begin), Tokens(passage), threshold_,
-                       &similarity)) {
-      hits->push_back({passage, static_cast<uint32_t>(begin), static_cast<uint32_t>(end),
-                       static_cast<float>(similarity)});
+    std::span<const uint32_t> range = tokens.subspan(begin, end - begin);
+    if (!SimilarAtLeast(range, Tokens(passage), threshold_, &similarity)) continue;
+    uint32_t b = static_cast<uint32_t>(begin), e = static_cast<uint32_t>(end);
+    // A variant of another length was given the passage's length: drop the
+    // words at either end that the alignment does not use.
+    if (similarity < 1 && range.size() * length <= kMaxTrimCells) {
+      std::vector<AlignStep> steps = Align(Tokens(passage), range);
+      size_t lead = 0, trail = 0;
+      while (lead < steps.size() && steps[lead].kind != AlignStep::kSame) {
+        lead += 1;
+      }
+      while (trail < steps.size() && steps[steps.size() - 1 - trail].kind != AlignStep::kSame) {
+        trail += 1;
+      }
+      uint32_t drop_front = 0, drop_back = 0;
+      for (size_t s = 0; s < lead; ++s) drop_front += steps[s].kind == AlignStep::kOnlyB;
+      for (size_t s = 0; s < trail; ++s)
+        drop_back += steps[steps.size() - 1 - s].kind == AlignStep::kOnlyB;
+      if (drop_front + drop_back < range.size()) {
+        b += drop_front;
+        e -= drop_back;
+        SimilarAtLeast(tokens.subspan(b, e - b), Tokens(passage), 0, &similarity);
+      }
     }
+    hits->push_back({passage, b, e, static_cast<float>(similarity)});
   }
   // Sorted by (passage, begin); of overlapping hits of a passage keep the best.
   std::sort(hits->begin(), hits->end(), [](const PassageHit& a, const PassageHit& b) {

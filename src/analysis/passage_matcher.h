@@ -10,7 +10,10 @@
 // remains of C. So a substituted word (a gap in the matches), an inserted
 // clause (later matches start later) or a changed first word (the first match
 // has an offset) still give the whole occurrence. A candidate is kept when
-// its tokens and C's are similar (sequence_similarity.h) at the threshold.
+// its tokens and C's are similar (sequence_similarity.h) at the threshold;
+// words at its ends that the alignment with C does not use are dropped (a
+// one-word name standing for a three-word one would otherwise pull in two
+// words of the surrounding text).
 #pragma once
 
 #include <cstdint>
@@ -56,6 +59,8 @@ class PassageMatcher {
   // A shingle in more passages than this is not followed (its list would
   // make every lookup slow and it cannot tell passages apart).
   static constexpr size_t kMaxList = 512;
+  // Variants are trimmed by a quadratic alignment up to this size.
+  static constexpr size_t kMaxTrimCells = 1 << 18;
 
   uint32_t* Head(uint64_t fp);
   uint32_t FindHead(uint64_t fp) const;

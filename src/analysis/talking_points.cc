@@ -16,8 +16,8 @@
 namespace lectern {
 namespace {
 
-constexpr size_t kMaxShingleWords = 8;
-constexpr size_t kMaxShingleCharacters = 12;
+constexpr size_t kMaxShingleWords = 6;
+constexpr size_t kMaxShingleCharacters = 8;
 
 struct Run {
   uint32_t turn, begin, end;  // token range in the turn
@@ -128,8 +128,8 @@ void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
       // A wording does not start or end on "and", "the", "of": trimmed
       // while it stays long enough.
       size_t from = a, to = b;
-      while (to - from > min_length && IsFunctionWord(corpus.terms[tokens[to - 1]])) --to;
-      while (to - from > min_length && IsFunctionWord(corpus.terms[tokens[from]])) ++from;
+      while (to - from > min_length && IsConnective(corpus.terms[tokens[to - 1]])) --to;
+      while (to - from > min_length && IsConnective(corpus.terms[tokens[from]])) ++from;
       if (to - from >= min_length && to - from >= k) {
         matcher->Add(tokens.subspan(from, to - from),
                      std::span<const uint64_t>(fps).subspan(from, to - from - k + 1));

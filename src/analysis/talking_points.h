@@ -4,8 +4,8 @@
 // Algorithm (every step is linear in the corpus or in the repeated text):
 //  1. Tokens (token_corpus.h): the selected turns as word tokens, Chinese as
 //     characters, briefings ordered by (date, id).
-//  2. Seeds (frequent_shingles.h): every window of k tokens (k = min(8,
-//     min_words) words, min(12, min_chars) characters) is fingerprinted; the
+//  2. Seeds (frequent_shingles.h): every window of k tokens (k = min(6,
+//     min_words) words, min(8, min_chars) characters) is fingerprinted; the
 //     windows found in >= min_briefings briefings are kept, exactly counted.
 //  3. Runs: in each turn, maximal stretches of consecutive frequent windows,
 //     [first window, last window + k). A run is text that is repeated
