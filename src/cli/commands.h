@@ -24,5 +24,11 @@ CommandAction AddCrawlCommand(CLI::App& app);
 CommandAction AddServeCommand(CLI::App& app);
 CommandAction AddTalkingPointsCommand(CLI::App& app);
 CommandAction AddTraceCommand(CLI::App& app);
+CommandAction AddKwicCommand(CLI::App& app);
+CommandAction AddTrendCommand(CLI::App& app);
+CommandAction AddCollocatesCommand(CLI::App& app);
+CommandAction AddKeynessCommand(CLI::App& app);
+CommandAction AddNgramsCommand(CLI::App& app);
+CommandAction AddExportCommand(CLI::App& app);
 
 }  // namespace lectern

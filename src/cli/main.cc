@@ -12,12 +12,15 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "lectern 0.1.0");
   std::vector<lectern::CommandAction> actions = {
-      lectern::AddParseCommand(app),  lectern::AddIngestCommand(app),
-      lectern::AddSearchCommand(app), lectern::AddShowCommand(app),
-      lectern::AddStatsCommand(app),  lectern::AddOptimizeCommand(app),
-      lectern::AddAlignCommand(app),  lectern::AddCrawlCommand(app),
-      lectern::AddServeCommand(app),  lectern::AddTalkingPointsCommand(app),
-      lectern::AddTraceCommand(app)};
+      lectern::AddParseCommand(app),   lectern::AddIngestCommand(app),
+      lectern::AddSearchCommand(app),  lectern::AddShowCommand(app),
+      lectern::AddStatsCommand(app),   lectern::AddOptimizeCommand(app),
+      lectern::AddAlignCommand(app),   lectern::AddCrawlCommand(app),
+      lectern::AddServeCommand(app),   lectern::AddTalkingPointsCommand(app),
+      lectern::AddTraceCommand(app),   lectern::AddKwicCommand(app),
+      lectern::AddTrendCommand(app),   lectern::AddCollocatesCommand(app),
+      lectern::AddKeynessCommand(app), lectern::AddNgramsCommand(app),
+      lectern::AddExportCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
