@@ -12,12 +12,17 @@ PACKAGES=(
   libcurl4-openssl-dev
   # tests
   googletest libgtest-dev libcpp-httplib-dev
+  # the page's browser tests (tests/web): Debian's Chromium, driven by playwright-core from npm
+  chromium
 )
+# Node.js and npm for tests/web, from Debian unless a node is already there.
+command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
 # Optional groups: `scripts/setup.sh fuzz bench`
 for group in "$@"; do
   case "$group" in
     fuzz) PACKAGES+=(clang libclang-rt-dev) ;;
-    bench) PACKAGES+=(libsqlite3-dev libxapian-dev) ;;
+    bench) PACKAGES+=(libsqlite3-dev libxapian-dev wrk ripgrep) ;;
     *) echo "setup.sh: unknown group '$group' (known: fuzz bench)" >&2; exit 2 ;;
   esac
 done
@@ -26,20 +31,32 @@ missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
+install_packages() {
+  [ ${#missing[@]} -gt 0 ] || return 0
 
-if [ "$(id -u)" -eq 0 ]; then
-  SUDO=()
-elif command -v sudo >/dev/null 2>&1; then
-  SUDO=(sudo)
-else
-  echo "setup.sh: need root or sudo to install: ${missing[*]}" >&2
-  exit 1
-fi
+  if [ "$(id -u)" -eq 0 ]; then
+    SUDO=()
+  elif command -v sudo >/dev/null 2>&1; then
+    SUDO=(sudo)
+  else
+    echo "setup.sh: need root or sudo to install: ${missing[*]}" >&2
+    exit 1
+  fi
 
-echo "setup.sh: installing ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-"${SUDO[@]}" apt-get update -qq
-"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "setup.sh: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  "${SUDO[@]}" apt-get update -qq
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+install_packages
+
+# playwright-core for the browser tests, exactly as tests/web/package-lock.json
+# pins it (it drives the Debian chromium above; it downloads no browser).
+web_tests="$(cd "$(dirname "$0")/.." && pwd)/tests/web"
+wanted=$(sed -n 's/.*"playwright-core": "\([0-9.]*\)".*/\1/p' "$web_tests/package.json")
+installed=$(sed -n 's/^ *"version": "\([0-9.]*\)".*/\1/p' \
+  "$web_tests/node_modules/playwright-core/package.json" 2>/dev/null | head -n 1)
+if [ "$installed" != "$wanted" ]; then
+  echo "setup.sh: npm ci in tests/web (playwright-core $wanted)" >&2
+  (cd "$web_tests" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
