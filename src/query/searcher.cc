@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "base/dates.h"
 #include "query/evaluator.h"
 #include "text/analyzer.h"
 
@@ -89,6 +90,25 @@ struct Searcher::Impl {
     return matches;
   }
 
+  // One store reader per segment, kept between searches: each holds the
+  // last block it decompressed, and hits cluster in blocks.
+  std::vector<std::unique_ptr<StoreReader>> readers;
+
+  Status ReadTurn(uint32_t s, uint32_t doc, Turn* turn) {
+    const Segment& segment = *index->segments()[s].segment;
+    if (readers.size() <= s) readers.resize(index->segments().size());
+    if (!readers[s]) readers[s] = std::make_unique<StoreReader>(segment);
+    std::string_view text, label;
+    LECTERN_RETURN_IF_ERROR(readers[s]->Read(doc, &text, &label));
+    turn->text = text;
+    turn->label = label;
+    turn->role = segment.turn_role(doc);
+    turn->follow_up = segment.turn_follow_up(doc);
+    if (uint32_t id = segment.turn_speaker(doc)) turn->speaker = std::string(segment.string(id));
+    if (uint32_t id = segment.turn_outlet(doc)) turn->outlet = std::string(segment.string(id));
+    return Status::Ok();
+  }
+
   bool Highlighted(const CompiledQuery& q, const std::string& term) {
     for (const Leaf* leaf : q.scored) {
       if (leaf->kind == Leaf::Kind::kPrefix) {
@@ -119,12 +139,16 @@ Result<SearchResults> Searcher::Search(std::string_view text, const SearchOption
 
   SearchResults results;
   results.total_turns = matches.size();
-  std::set<std::pair<uint32_t, uint32_t>> briefings;
   const auto& segments = impl_->index->segments();
-  for (const Match& m : matches) {
-    briefings.insert({m.segment, segments[m.segment].segment->turn_briefing(m.doc)});
+  // Matches come in (segment, doc) order and a briefing's turns are
+  // consecutive documents, so its matches are consecutive too.
+  for (size_t i = 0; i < matches.size(); ++i) {
+    const Segment& segment = *segments[matches[i].segment].segment;
+    if (i == 0 || matches[i].segment != matches[i - 1].segment ||
+        segment.turn_briefing(matches[i].doc) != segment.turn_briefing(matches[i - 1].doc)) {
+      ++results.total_briefings;
+    }
   }
-  results.total_briefings = briefings.size();
 
   auto by_relevance = [](const Match& a, const Match& b) {
     if (a.score != b.score) return a.score > b.score;
@@ -144,34 +168,23 @@ Result<SearchResults> Searcher::Search(std::string_view text, const SearchOption
     std::partial_sort(matches.begin(), matches.begin() + end, matches.end(), by_relevance);
   }
 
-  std::map<std::pair<uint32_t, uint32_t>, Briefing> loaded;
   std::vector<Token> tokens;
   for (size_t i = options.offset; i < end; ++i) {
     const Match& m = matches[i];
     const Segment& segment = *segments[m.segment].segment;
-    const uint32_t ordinal = segment.turn_briefing(m.doc);
-    auto key = std::make_pair(m.segment, ordinal);
-    auto it = loaded.find(key);
-    if (it == loaded.end()) {
-      Result<Briefing> b = segment.LoadBriefing(ordinal);
-      if (!b.ok()) return b.status();
-      it = loaded.emplace(key, std::move(b).value()).first;
-    }
-    const Briefing& b = it->second;
+    const BriefingMeta& meta = segment.briefing(segment.turn_briefing(m.doc));
     Hit hit;
-    hit.briefing_id = b.id;
-    hit.turn = segment.turn_index(m.doc);
+    hit.briefing_id = meta.id;
+    hit.turn = m.doc - meta.first_turn;
     hit.score = m.score;
-    hit.date = b.date;
-    hit.title = b.title;
-    if (hit.turn >= b.turns.size())
-      return Status::Corruption(segment.path() + ": turn out of range");
-    hit.matched = b.turns[hit.turn];
+    if (meta.date) hit.date = IsoDateFromDays(*meta.date);
+    hit.title = meta.title;
+    LECTERN_RETURN_IF_ERROR(impl_->ReadTurn(m.segment, m.doc, &hit.matched));
     impl_->analyzer.AnalyzeForIndex(hit.matched.text, &tokens);
     hit.snippet = MakeSnippet(hit.matched.text, tokens, [&](const std::string& term) {
       return impl_->Highlighted(*q, term);
     });
-    for (const Exchange& e : b.exchanges) {
+    for (const Exchange& e : meta.exchanges) {
       const bool in_question = std::find(e.question.begin(), e.question.end(),
                                          static_cast<int>(hit.turn)) != e.question.end();
       const bool in_answer =
@@ -181,7 +194,14 @@ Result<SearchResults> Searcher::Search(std::string_view text, const SearchOption
       for (int t : e.answer) hit.exchange_turns.push_back(static_cast<uint32_t>(t));
       break;
     }
-    for (uint32_t t : hit.exchange_turns) hit.exchange.push_back(b.turns[t]);
+    for (uint32_t t : hit.exchange_turns) {
+      if (t == hit.turn) {
+        hit.exchange.push_back(hit.matched);
+        continue;
+      }
+      LECTERN_RETURN_IF_ERROR(
+          impl_->ReadTurn(m.segment, meta.first_turn + t, &hit.exchange.emplace_back()));
+    }
     results.hits.push_back(std::move(hit));
   }
   return results;
