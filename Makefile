@@ -6,7 +6,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: setup build demo test test-sanitize fuzz bench format clean
+.PHONY: setup build demo test test-sanitize fuzz bench bench-analysis format clean
 
 setup:
 	@scripts/setup.sh
@@ -36,6 +36,13 @@ bench:
 	@cmake --build $(BUILD)-bench -j $(JOBS)
 	@$(BUILD)-bench/bench/parse_bench
 	@$(BUILD)-bench/bench/index_bench
+
+# Trend and KWIC against ripgrep on the shared corpus x10 (a few minutes).
+bench-analysis:
+	@scripts/setup.sh bench
+	@cmake -S . -B $(BUILD)-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DLECTERN_BENCH=ON -DLECTERN_TESTS=OFF >/dev/null
+	@cmake --build $(BUILD)-bench -j $(JOBS) --target analysis_bench
+	@$(BUILD)-bench/bench/analysis_bench
 
 format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')
