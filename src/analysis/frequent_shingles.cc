@@ -69,7 +69,7 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
 
   // Pass 1: the sketch.
   size_t cells = 1 << 16;
-  while (cells < corpus.tokens.size() / 2) cells <<= 1;
+  while (cells < corpus.tokens.size() * 2) cells <<= 1;
   const uint64_t mask = cells - 1;
   const uint8_t cap = static_cast<uint8_t>(std::min<size_t>(min_briefings_, 255));
   std::unique_ptr<std::atomic<uint8_t>[]> sketch(new std::atomic<uint8_t>[cells]);
@@ -88,20 +88,43 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
                     }
                   });
 
-  // Pass 2: exact counts of the candidates (one briefing at a time: the
-  // table is not shared between threads).
+  // Pass 2: each briefing's distinct candidates (in parallel), then their
+  // exact counts (one table, filled in briefing order).
+  const size_t parts = threads * 4;
+  std::vector<std::vector<uint64_t>> candidates(parts);
+  std::vector<std::thread> pool;
+  auto collect = [&](size_t part) {
+    std::vector<uint64_t> fps;
+    for (size_t b = briefings * part / parts; b < briefings * (part + 1) / parts; ++b) {
+      const size_t k = lengths.For(corpus.briefings[b]);
+      const size_t begin = candidates[part].size();
+      for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
+        ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &fps);
+        for (uint64_t fp : fps) {
+          if (sketch[fp & mask].load(std::memory_order_relaxed) >= cap &&
+              sketch[Mix64(fp) & mask].load(std::memory_order_relaxed) >= cap) {
+            candidates[part].push_back(fp);
+          }
+        }
+      }
+      auto first = candidates[part].begin() + begin;
+      std::sort(first, candidates[part].end());
+      candidates[part].erase(std::unique(first, candidates[part].end()), candidates[part].end());
+    }
+  };
+  for (size_t p = 1; p < parts; ++p) pool.emplace_back(collect, p);
+  collect(0);
+  for (std::thread& t : pool) t.join();
   keys_.assign(1 << 12, 0);
   counts_.assign(keys_.size(), 0);
-  std::vector<uint64_t> fps, scratch;
-  for (size_t b = 0; b < briefings; ++b) {
-    BriefingShingles(corpus, lengths, b, first_turn, &fps, &scratch);
-    for (uint64_t fp : fps) {
-      if (sketch[fp & mask].load(std::memory_order_relaxed) >= cap &&
-          sketch[Mix64(fp) & mask].load(std::memory_order_relaxed) >= cap) {
-        Insert(fp);
-      }
-    }
+  for (auto& part : candidates) {
+    for (uint64_t fp : part) Insert(fp);
+    std::vector<uint64_t>().swap(part);
   }
+  // Keep a one-bit summary of the sketch, to answer most lookups without the table.
+  filter_.assign(cells, false);
+  for (size_t i = 0; i < cells; ++i) filter_[i] = sketch[i].load(std::memory_order_relaxed) >= cap;
+  filter_mask_ = mask;
 }
 
 void FrequentShingles::Insert(uint64_t fp) {
@@ -137,6 +160,7 @@ void FrequentShingles::Grow() {
 }
 
 uint32_t FrequentShingles::Briefings(uint64_t fp) const {
+  if (!filter_[fp & filter_mask_] || !filter_[Mix64(fp) & filter_mask_]) return 0;
   const size_t mask = keys_.size() - 1;
   for (size_t i = fp & mask;; i = (i + 1) & mask) {
     if (keys_[i] == fp) return counts_[i] >= min_briefings_ ? counts_[i] : 0;

@@ -4,7 +4,7 @@
 // Counting every distinct shingle exactly would take a hash entry per
 // shingle of the corpus (most occur once). Instead a first pass over each
 // briefing's distinct shingles feeds a count-min sketch (two 8-bit
-// saturating counters per shingle, about one counter per two shingle
+// saturating counters per shingle, two counters per shingle
 // occurrences, updated in parallel); only shingles whose sketch estimate
 // reaches M can be frequent, and a second pass counts exactly those in an
 // open-addressing table. The sketch only over-estimates, so nothing
@@ -50,6 +50,8 @@ class FrequentShingles {
   std::vector<uint64_t> keys_;  // 0: empty (fingerprints are never 0)
   std::vector<uint32_t> counts_;
   size_t size_ = 0;
+  std::vector<bool> filter_;  // sketch cell >= min_briefings
+  uint64_t filter_mask_ = 0;
 };
 
 }  // namespace lectern

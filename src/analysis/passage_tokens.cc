@@ -12,18 +12,6 @@ bool IsIdeograph(char32_t cp) {
          (cp >= 0x20000 && cp <= 0x3134F) || cp == 0x3007;
 }
 
-// Byte ranges of the code points of `s` when all are ideographs, else empty.
-std::vector<std::pair<uint32_t, uint32_t>> IdeographRanges(std::string_view s) {
-  std::vector<std::pair<uint32_t, uint32_t>> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    const size_t start = i;
-    if (!IsIdeograph(NextCodePoint(s, &i))) return {};
-    out.emplace_back(static_cast<uint32_t>(start), static_cast<uint32_t>(i));
-  }
-  return out;
-}
-
 }  // namespace
 
 bool IsIdeographToken(std::string_view term) {
@@ -33,39 +21,41 @@ bool IsIdeographToken(std::string_view term) {
 }
 
 void PassageTokens(Analyzer& analyzer, std::string_view text, std::vector<Token>* tokens) {
-  analyzer.Analyze(text, tokens);
-  bool any_ideographic = false;
-  for (const Token& t : *tokens) {
-    if (t.span > 1 || IsIdeographToken(t.term)) {
-      any_ideographic = true;
-      break;
+  // Ideographs become tokens here, one per character, without the ICU
+  // dictionary segmentation Analyze would spend on them (the words it finds
+  // would be split into characters anyway); the text between them goes
+  // through Analyze. Compatibility ideographs (U+F900..) are kept as printed.
+  tokens->clear();
+  std::vector<Token> part;
+  size_t i = 0, other = 0;
+  auto flush_other = [&](size_t to) {
+    if (to <= other) return;
+    analyzer.Analyze(text.substr(other, to - other), &part);
+    for (Token& t : part) {
+      t.begin += static_cast<uint32_t>(other);
+      t.end += static_cast<uint32_t>(other);
+      tokens->push_back(std::move(t));
     }
-  }
-  if (!any_ideographic) return;
-  std::vector<Token> out;
-  out.reserve(tokens->size() * 2);
-  for (Token& word : *tokens) {
-    std::vector<std::pair<uint32_t, uint32_t>> chars = IdeographRanges(word.term);
-    if (chars.size() <= 1) {
-      out.push_back(std::move(word));
+  };
+  while (i < text.size()) {
+    const size_t start = i;
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
+    if (lead < 0xE3) {  // ASCII, Latin, ...: no ideograph starts below E3
+      i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : 3;
+      if (i > text.size()) i = text.size();
       continue;
     }
-    // NFKC keeps (nearly) every ideograph one code point of the same length;
-    // when the source differs, each character takes the word's whole range.
-    std::vector<std::pair<uint32_t, uint32_t>> source =
-        IdeographRanges(text.substr(word.begin, word.end - word.begin));
-    for (size_t c = 0; c < chars.size(); ++c) {
-      Token t;
-      t.term = word.term.substr(chars[c].first, chars[c].second - chars[c].first);
-      t.position = word.position + static_cast<uint32_t>(c);
-      t.span = 1;
-      const bool aligned = source.size() == chars.size();
-      t.begin = aligned ? word.begin + source[c].first : word.begin;
-      t.end = aligned ? word.begin + source[c].second : word.end;
-      out.push_back(std::move(t));
-    }
+    const char32_t cp = NextCodePoint(text, &i);
+    if (!IsIdeograph(cp)) continue;
+    flush_other(start);
+    Token t;
+    t.term = std::string(text.substr(start, i - start));
+    t.begin = static_cast<uint32_t>(start);
+    t.end = static_cast<uint32_t>(i);
+    tokens->push_back(std::move(t));
+    other = i;
   }
-  *tokens = std::move(out);
+  flush_other(text.size());
 }
 
 uint64_t TermHash(std::string_view term) {

@@ -18,8 +18,8 @@ namespace lectern {
 
 // Replaces `*tokens` with the passage tokens of `text`; `term` is the
 // normalised word or the single ideograph, `begin`/`end` its bytes in `text`
-// (an ideograph that NFKC changed in length takes its whole word's range).
-// `position`/`span` are left as the analyzer set them and are not used.
+// `position`/`span` are not used. Ideographs are taken as printed, without
+// ICU (see the .cc).
 void PassageTokens(Analyzer& analyzer, std::string_view text, std::vector<Token>* tokens);
 
 // True when `term` is one ideograph (a token PassageTokens split off).
