@@ -36,19 +36,31 @@ std::string Format(int year, int month, TrendOptions::By by) {
   return buf;
 }
 
-std::string GroupOf(const Segment& s, uint32_t doc, TrendOptions::Per per) {
-  auto named = [&](uint32_t id) {
-    return id == 0 ? std::string("(none)") : std::string(s.string(id));
-  };
+// A turn's group as a raw column value (string id or role), so that
+// counting per turn costs an integer, and its name once per distinct value.
+uint32_t GroupKey(const Segment& s, uint32_t doc, TrendOptions::Per per) {
+  switch (per) {
+    case TrendOptions::Per::kNone:
+      return 0;
+    case TrendOptions::Per::kSpeaker:
+      return s.turn_speaker(doc);
+    case TrendOptions::Per::kOutlet:
+      return s.turn_outlet(doc);
+    case TrendOptions::Per::kRole:
+      return static_cast<uint32_t>(s.turn_role(doc));
+  }
+  return 0;
+}
+
+std::string GroupName(const Segment& s, uint32_t key, TrendOptions::Per per) {
   switch (per) {
     case TrendOptions::Per::kNone:
       return "";
     case TrendOptions::Per::kSpeaker:
-      return named(s.turn_speaker(doc));
     case TrendOptions::Per::kOutlet:
-      return named(s.turn_outlet(doc));
+      return key == 0 ? "(none)" : std::string(s.string(key));
     case TrendOptions::Per::kRole:
-      return std::string(RoleName(s.turn_role(doc)));
+      return std::string(RoleName(static_cast<Role>(key)));
   }
   return "";
 }
@@ -94,30 +106,44 @@ Result<TrendResult> Trend(const Index& index, const TrendOptions& options) {
     }
     return c;
   };
+  // Accumulate per (briefing, group key) with integers, then name cells
+  // once per distinct pair: a million turns cost a hash update each.
+  auto pack = [](uint32_t ordinal, uint32_t key) { return (uint64_t{ordinal} << 32) | key; };
   int32_t first_day = INT32_MAX, last_day = INT32_MIN;
-  for (size_t seg = 0; seg < index.segments().size(); ++seg) {
+  result.totals.assign(nq, 0);
+  for (uint32_t seg = 0; seg < index.segments().size(); ++seg) {
     const Segment& s = *index.segments()[seg].segment;
+    std::unordered_map<uint64_t, uint64_t> tokens;
+    std::vector<std::unordered_map<uint64_t, uint64_t>> counts(nq);
     for (uint32_t doc : sub->docs[seg]) {
-      const std::optional<int32_t>& date = s.briefing(s.turn_briefing(doc)).date;
+      const uint32_t ordinal = s.turn_briefing(doc);
+      const std::optional<int32_t>& date = s.briefing(ordinal).date;
       if (!date) {
         result.undated_tokens += s.turn_length(doc);
         continue;
       }
       first_day = std::min(first_day, *date);
       last_day = std::max(last_day, *date);
-      cell(period_of(*date), GroupOf(s, doc, options.per)).tokens += s.turn_length(doc);
+      tokens[pack(ordinal, GroupKey(s, doc, options.per))] += s.turn_length(doc);
     }
-  }
-  result.totals.assign(nq, 0);
-  for (size_t q = 0; q < nq; ++q) {
-    Status st = matchers[q].Visit(index, true, [&](const TurnMatch& m) {
-      const Segment& s = *index.segments()[m.segment].segment;
-      const std::optional<int32_t>& date = s.briefing(s.turn_briefing(m.doc)).date;
-      if (!date || m.spans->empty()) return;
-      cell(period_of(*date), GroupOf(s, m.doc, options.per)).counts[q] += m.spans->size();
-      result.totals[q] += m.spans->size();
-    });
-    if (!st.ok()) return st;
+    for (size_t q = 0; q < nq; ++q) {
+      Status st = matchers[q].VisitSegment(index, seg, true, [&](const TurnMatch& m) {
+        const uint32_t ordinal = s.turn_briefing(m.doc);
+        if (!s.briefing(ordinal).date || m.spans->empty()) return;
+        counts[q][pack(ordinal, GroupKey(s, m.doc, options.per))] += m.spans->size();
+        result.totals[q] += m.spans->size();
+      });
+      if (!st.ok()) return st;
+    }
+    auto target = [&](uint64_t key) -> TrendCell& {
+      const uint32_t ordinal = static_cast<uint32_t>(key >> 32);
+      return cell(period_of(*s.briefing(ordinal).date),
+                  GroupName(s, static_cast<uint32_t>(key), options.per));
+    };
+    for (const auto& [key, n] : tokens) target(key).tokens += n;
+    for (size_t q = 0; q < nq; ++q) {
+      for (const auto& [key, n] : counts[q]) target(key).counts[q] += n;
+    }
   }
   // Every period from the first to the last, and groups by total count.
   if (first_day <= last_day) {
