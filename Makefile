@@ -1,12 +1,15 @@
 # The two promises of the README, plus the developer's extras.
-#   make demo   set up, build, parse the bundled sample briefings and print them
+#   make demo   set up, build, ingest the bundled sample briefings and serve the page
 #   make test   set up, build, run every test
-# Extras: make build, make test-sanitize (ASan+UBSan), make fuzz, make bench.
+# Extras: make build, make test-sanitize (ASan+UBSan), make fuzz, make bench,
+# make bench-serve (wrk against lectern serve).
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
+PORT ?= 8080
+DEMO_INDEX ?= $(BUILD)/demo-index
 
-.PHONY: setup build demo test test-sanitize fuzz bench bench-analysis format clean
+.PHONY: setup build demo test test-sanitize fuzz bench bench-serve bench-analysis format clean
 
 setup:
 	@scripts/setup.sh
@@ -16,7 +19,9 @@ build: setup
 	@cmake --build $(BUILD) -j $(JOBS)
 
 demo: build
-	@$(BUILD)/lectern parse samples/
+	@$(BUILD)/lectern ingest --quiet --index $(DEMO_INDEX) samples/
+	@$(BUILD)/lectern stats --index $(DEMO_INDEX) | sed -n '2,5p'
+	@$(BUILD)/lectern serve --index $(DEMO_INDEX) --port $(PORT)
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -36,6 +41,10 @@ bench:
 	@cmake --build $(BUILD)-bench -j $(JOBS)
 	@$(BUILD)-bench/bench/parse_bench
 	@$(BUILD)-bench/bench/index_bench
+
+bench-serve: build
+	@scripts/setup.sh bench
+	@bench/serve_load.sh $(BUILD)/lectern
 
 # Trend and KWIC against ripgrep on the shared corpus x10 (a few minutes).
 bench-analysis:

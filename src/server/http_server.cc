@@ -29,6 +29,15 @@ const httplib::Headers kSecurityHeaders = {
 class LecternHttpServer : public httplib::Server {
  public:
   bool RaiseBacklog(int backlog) { return ::listen(svr_sock_, backlog) == 0; }
+  // stop() does nothing before the accept loop has started; shutting the
+  // socket down makes a loop that starts later return at once.
+  void StopEvenIfNotRunning() {
+    if (is_running()) {
+      stop();
+    } else {
+      ::shutdown(svr_sock_, SHUT_RDWR);
+    }
+  }
 };
 
 void SendJson(httplib::Response& res, const ApiResponse& api) {
@@ -169,7 +178,7 @@ Status HttpServer::Run() {
 
 void HttpServer::Stop() {
   impl_->stopped = true;
-  impl_->server.stop();
+  impl_->server.StopEvenIfNotRunning();
 }
 
 }  // namespace lectern
