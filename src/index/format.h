@@ -39,8 +39,13 @@
 //   kBlocks     u32 m, m x (u32 first turn | u64 offset in kStore)
 //   kTerms      u32 n | n x (u32 df | u64 postings offset | u64 positions
 //               offset) | (n+1) x u32 term byte offsets | term bytes, sorted
-//   kPostings   per term, per document: varint (doc delta << 1 | freq == 1),
-//               then varint frequency unless it is 1
+//   kPostings   per term: (df - 1) / kSkipInterval skip entries, entry k
+//               for the start of block k + 1 (documents from kSkipInterval x
+//               (k + 1) on): u32 last document of block k | u32 offset of
+//               the block in the postings after the entries | u32 offset of
+//               its first position in the term's positions; then per
+//               document: varint (doc delta << 1 | freq == 1), then varint
+//               frequency unless it is 1
 //   kPositions  per term, per document, frequency x varint position delta
 // Integers are little-endian; strings are varint-length-prefixed UTF-8.
 #pragma once
@@ -67,6 +72,10 @@ enum SectionId : uint32_t {
 };
 
 inline constexpr size_t kTermRecordSize = 20;
+
+// Postings are skippable in blocks of this many documents.
+inline constexpr uint32_t kSkipInterval = 128;
+inline constexpr size_t kSkipEntrySize = 12;
 
 // Store blocks: small enough that showing one hit decompresses little,
 // large enough for zstd to find the repetitions of a briefing's turns.

@@ -17,7 +17,17 @@ PostingIterator::PostingIterator(std::string_view postings, std::string_view pos
       end_(postings.data() + postings.size()),
       pos_p_(positions.data()),
       pos_end_(positions.data() + positions.size()),
-      df_(df) {}
+      pos_base_(positions.data()),
+      df_(df) {
+  skip_count_ = df == 0 ? 0 : (df - 1) / kSkipInterval;
+  if (uint64_t{skip_count_} * kSkipEntrySize > postings.size()) {
+    df_ = 0;  // damaged: iterate nothing
+    skip_count_ = 0;
+  }
+  skips_ = p_;
+  p_ += size_t{skip_count_} * kSkipEntrySize;
+  base_ = p_;
+}
 
 bool PostingIterator::Next() {
   if (seen_ >= df_) return false;
@@ -39,6 +49,31 @@ bool PostingIterator::Next() {
 
 bool PostingIterator::SkipTo(uint32_t target) {
   if (seen_ > 0 && doc_ >= target) return true;
+  // Entry k starts block k + 1; its first field is the last document of
+  // block k. Jump to the last block start whose predecessors all lie below
+  // `target`, if that is ahead of where we are.
+  uint32_t k = next_skip_;
+  while (k < skip_count_ && GetFixed32(skips_ + size_t{k} * kSkipEntrySize) < target) ++k;
+  if (k > next_skip_) {
+    next_skip_ = k;
+    const uint32_t block_start = k * kSkipInterval;  // index of the block's first document
+    if (block_start > seen_) {
+      const char* e = skips_ + size_t{k - 1} * kSkipEntrySize;
+      const uint32_t postings_at = GetFixed32(e + 4), positions_at = GetFixed32(e + 8);
+      if (postings_at > static_cast<size_t>(end_ - base_) ||
+          positions_at > static_cast<size_t>(pos_end_ - pos_base_)) {
+        seen_ = df_;  // damaged
+        return false;
+      }
+      doc_ = GetFixed32(e);
+      p_ = base_ + postings_at;
+      pos_p_ = pos_base_ + positions_at;
+      seen_ = block_start;
+      freq_ = 0;
+      unread_positions_ = 0;
+      positions_ready_ = false;
+    }
+  }
   while (Next()) {
     if (doc_ >= target) return true;
   }

@@ -57,6 +57,8 @@ class PostingIterator {
  private:
   const char *p_ = nullptr, *end_ = nullptr;
   const char *pos_p_ = nullptr, *pos_end_ = nullptr;
+  const char *skips_ = nullptr, *base_ = nullptr, *pos_base_ = nullptr;
+  uint32_t skip_count_ = 0, next_skip_ = 0;
   uint32_t df_ = 0, seen_ = 0;
   uint32_t doc_ = 0, freq_ = 0;
   uint32_t unread_positions_ = 0;  // positions of earlier documents not yet skipped

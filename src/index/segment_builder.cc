@@ -26,6 +26,8 @@ struct TermPostings {
   uint32_t current = 0;   // doc + 1 of the turn being indexed, when it has the term
   uint32_t freq = 0;      // occurrences in that turn so far
   uint32_t last_position = 0;
+  uint32_t positions_at = 0;  // where the turn being indexed starts in `positions`
+  std::string skips;          // see format.h
 };
 
 struct BriefingRecord {
@@ -134,6 +136,7 @@ struct SegmentBuilder::Impl {
         p.current = mark;
         p.freq = 0;
         p.last_position = 0;
+        p.positions_at = static_cast<uint32_t>(p.positions.size());
         touched.push_back(id);
       }
       const size_t size_before = p.positions.size();
@@ -144,11 +147,16 @@ struct SegmentBuilder::Impl {
     }
     for (uint32_t id : touched) {
       TermPostings& p = terms[id];
-      const size_t size_before = p.postings.size();
+      const size_t size_before = p.postings.size() + p.skips.size();
+      if (p.df > 0 && p.df % kSkipInterval == 0) {
+        PutFixed32(&p.skips, p.last_doc);
+        PutFixed32(&p.skips, static_cast<uint32_t>(p.postings.size()));
+        PutFixed32(&p.skips, p.positions_at);
+      }
       const uint32_t delta = p.df == 0 ? doc : doc - p.last_doc;
       PutVarint(&p.postings, (uint64_t{delta} << 1) | (p.freq == 1 ? 1 : 0));
       if (p.freq != 1) PutVarint(&p.postings, p.freq);
-      posting_bytes += p.postings.size() - size_before;
+      posting_bytes += p.postings.size() + p.skips.size() - size_before;
       p.last_doc = doc;
       ++p.df;
     }
@@ -206,7 +214,7 @@ Status SegmentBuilder::Write(const std::string& path) {
             [&](uint32_t a, uint32_t b) { return m.term_ids.term(a) < m.term_ids.term(b); });
   size_t postings_size = 0, positions_size = 0, term_bytes = 0;
   for (const TermPostings& t : m.terms) {
-    postings_size += t.postings.size();
+    postings_size += t.skips.size() + t.postings.size();
     positions_size += t.positions.size();
   }
   for (uint32_t id : sorted) term_bytes += m.term_ids.term(id).size();
@@ -309,7 +317,7 @@ Status SegmentBuilder::Write(const std::string& path) {
     PutFixed32(&file, m.terms[id].df);
     PutFixed64(&file, postings_offset);
     PutFixed64(&file, positions_offset);
-    postings_offset += m.terms[id].postings.size();
+    postings_offset += m.terms[id].skips.size() + m.terms[id].postings.size();
     positions_offset += m.terms[id].positions.size();
   }
   uint32_t term_offset = 0;
@@ -322,7 +330,10 @@ Status SegmentBuilder::Write(const std::string& path) {
   end_section();
 
   begin_section(kSectionPostings);
-  for (uint32_t id : sorted) file += m.terms[id].postings;
+  for (uint32_t id : sorted) {
+    file += m.terms[id].skips;
+    file += m.terms[id].postings;
+  }
   end_section();
 
   begin_section(kSectionPositions);

@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <random>
 
 #include "base/files.h"
+#include "index/format.h"
 #include "index/index_test_support.h"
 #include "index/segment_builder.h"
 
@@ -103,6 +105,55 @@ TEST(Segment, DamagedOrTruncatedFilesAreErrorsNamingTheFile) {
   write(good);
   EXPECT_TRUE(Segment::Open(path).ok());
   EXPECT_EQ(Segment::Open(dir.path() + "/missing.lseg").status().code(), Status::Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace lectern
+
+namespace lectern {
+namespace {
+
+// Many documents per term, so that postings have skip entries: SkipTo and
+// Positions after a skip must agree with a plain walk.
+TEST(Segment, SkippingAgreesWithWalkingEveryPosting) {
+  testing::TempDir dir;
+  SegmentBuilder builder;
+  std::mt19937 rng(7);
+  std::vector<Turn> turns;
+  for (int t = 0; t < 3000; ++t) {
+    std::string text;
+    for (int w = 0; w < 12; ++w) text += std::string(1, static_cast<char>('a' + rng() % 4)) + " ";
+    if (t % 3 == 0) text += "common common ";
+    turns.push_back(testing::Answer(text));
+  }
+  builder.Add(testing::MakeBriefing("b", "2020-01-01", turns), 1);
+  const std::string path = dir.path() + "/skips.lseg";
+  ASSERT_TRUE(builder.Write(path).ok());
+  auto segment = Segment::Open(path);
+  ASSERT_TRUE(segment.ok()) << segment.status().message();
+  for (const char* term : {"a", "common"}) {
+    auto info = (*segment)->Find(term);
+    ASSERT_TRUE(info.has_value());
+    ASSERT_GT(info->df, 7 * kSkipInterval);
+    std::vector<std::pair<uint32_t, std::vector<uint32_t>>> all;
+    PostingIterator walk = (*segment)->Postings(*info);
+    while (walk.Next()) all.emplace_back(walk.doc(), walk.Positions());
+    ASSERT_EQ(all.size(), info->df);
+    for (int round = 0; round < 50; ++round) {
+      PostingIterator it = (*segment)->Postings(*info);
+      uint32_t target = 0;
+      while (true) {
+        target += 1 + rng() % 400;
+        auto expected = std::lower_bound(all.begin(), all.end(), target,
+                                         [](const auto& e, uint32_t t) { return e.first < t; });
+        const bool found = it.SkipTo(target);
+        ASSERT_EQ(found, expected != all.end());
+        if (!found) break;
+        ASSERT_EQ(it.doc(), expected->first);
+        if (rng() % 2) ASSERT_EQ(it.Positions(), expected->second);
+      }
+    }
+  }
 }
 
 }  // namespace
