@@ -29,7 +29,7 @@ PostingIterator::PostingIterator(std::string_view postings, std::string_view pos
   base_ = p_;
 }
 
-bool PostingIterator::Next() {
+bool PostingIterator::NextSlow() {
   if (seen_ >= df_) return false;
   uint64_t code;
   uint32_t freq = 1;

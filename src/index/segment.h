@@ -45,7 +45,19 @@ class PostingIterator {
   PostingIterator(std::string_view postings, std::string_view positions, uint32_t df);
 
   // Moves to the next document; false at the end (or on damaged data).
-  bool Next();
+  bool Next() {
+    // Most postings are one byte: a small gap and frequency 1.
+    if (seen_ < df_ && p_ < end_ && (static_cast<unsigned char>(*p_) & 0x81) == 0x01) {
+      const uint32_t delta = static_cast<unsigned char>(*p_++) >> 1;
+      if (!positions_ready_) unread_positions_ += freq_;  // 0 before the first document
+      doc_ = seen_ == 0 ? delta : doc_ + delta;
+      freq_ = 1;
+      ++seen_;
+      positions_ready_ = false;
+      return true;
+    }
+    return NextSlow();
+  }
   // Moves to the first document >= target; false if there is none.
   bool SkipTo(uint32_t target);
   uint32_t doc() const { return doc_; }
@@ -55,6 +67,8 @@ class PostingIterator {
   uint32_t df() const { return df_; }
 
  private:
+  bool NextSlow();
+
   const char *p_ = nullptr, *end_ = nullptr;
   const char *pos_p_ = nullptr, *pos_end_ = nullptr;
   const char *skips_ = nullptr, *base_ = nullptr, *pos_base_ = nullptr;

@@ -71,20 +71,40 @@ struct Searcher::Impl {
           const double weight = idf(std::string(segment.term(info.ordinal)));
           PostingIterator it = segment.Postings(info);
           if (!it.Next()) continue;
-          for (size_t i = 0; i < docs->size(); ++i) {
-            const uint32_t doc = (*docs)[i];
-            if (!it.SkipTo(doc)) break;
-            if (it.doc() != doc) continue;
+          auto add = [&](size_t i) {
             const double tf = it.freq();
-            const double len = segment.turn_length(doc);
+            const double len = segment.turn_length((*docs)[i]);
             scores[i] += weight * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len / avgdl));
+          };
+          if (docs->size() * 8 < info.df) {  // sparse: skip through the postings
+            for (size_t i = 0; i < docs->size(); ++i) {
+              if (!it.SkipTo((*docs)[i])) break;
+              if (it.doc() == (*docs)[i]) add(i);
+            }
+          } else {  // dense: one merge walk
+            size_t i = 0;
+            bool more = true;
+            while (more && i < docs->size()) {
+              if (it.doc() < (*docs)[i]) {
+                more = it.Next();
+              } else {
+                if (it.doc() == (*docs)[i]) add(i);
+                ++i;
+              }
+            }
           }
         }
       }
+      matches.reserve(matches.size() + docs->size());
+      uint32_t ordinal = UINT32_MAX;
+      int32_t date = INT32_MIN;
       for (size_t i = 0; i < docs->size(); ++i) {
-        const std::optional<int32_t>& date =
-            segment.briefing(segment.turn_briefing((*docs)[i])).date;
-        matches.push_back(Match{s, (*docs)[i], scores[i], date.value_or(INT32_MIN)});
+        const uint32_t b = segment.turn_briefing((*docs)[i]);
+        if (b != ordinal) {  // documents ascend, so a briefing's come together
+          ordinal = b;
+          date = segment.briefing(b).date.value_or(INT32_MIN);
+        }
+        matches.push_back(Match{s, (*docs)[i], scores[i], date});
       }
     }
     return matches;
