@@ -1,11 +1,11 @@
 // Passage tokens: the units talking points are counted in.
 //
-// Words as the analyzer gives them (NFKC, case folded, possessives dropped),
-// except that an ideographic word is split into its characters: ICU's
-// Chinese segmentation varies with context ("台湾是中国" may be cut in more
-// than one way), so a reused Chinese passage is only reliably the same
-// sequence of characters. Chinese passages are therefore measured in
-// characters (talking_points.h has a separate, larger minimum for them).
+// The index's tokens (Analyzer::AnalyzeForIndex): words (NFKC, case folded,
+// possessives dropped), ideographs one by one, token i at position i, so a
+// turn's passage tokens can be read back from the positional postings
+// (token_corpus.h) and re-derived from its stored text (passage_text.h).
+// Chinese passages are therefore measured in characters (talking_points.h
+// has a separate, larger minimum for them).
 #pragma once
 
 #include <cstdint>
@@ -17,9 +17,8 @@
 namespace lectern {
 
 // Replaces `*tokens` with the passage tokens of `text`; `term` is the
-// normalised word or the single ideograph, `begin`/`end` its bytes in `text`
-// `position`/`span` are not used. Ideographs are taken as printed, without
-// ICU (see the .cc).
+// normalised word or the single ideograph (without the index's marker
+// byte), `begin`/`end` its bytes in `text`.
 void PassageTokens(Analyzer& analyzer, std::string_view text, std::vector<Token>* tokens);
 
 // True when `term` is one ideograph (a token PassageTokens split off).

@@ -12,6 +12,7 @@
 #include "analysis/passage_text.h"
 #include "analysis/passage_tokens.h"
 #include "analysis/token_corpus.h"
+#include "analysis/turn_text.h"
 
 namespace lectern {
 namespace {
@@ -329,6 +330,7 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
   report.tokens = corpus.tokens.size();
   std::vector<TalkingPoint> points;
   std::vector<PointSource> point_sources;
+  TurnTexts turn_texts(*index, corpus);
   for (size_t i = 0; i < uses.size();) {
     size_t j = i;
     while (j < uses.size() && uses[j].point == uses[i].point) ++j;
@@ -351,12 +353,17 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
       if (content < (cjk ? kMinContentCharacters : kMinContentTokens)) {
         tp.boilerplate = "mostly function words (" + std::to_string(content) + " content " +
                          (cjk ? "characters)" : "words)");
-      } else if (const size_t from = sources[point].begin + corpus.turns[sources[point].turn].begin;
-                 !cjk && CapitalizedShare(canonical, corpus.terms, corpus.capitalized, from) >
-                             kMaxCapitalizedShare) {
-        tp.boilerplate = "mostly names and titles";
-      } else if (corpus.briefings.size() >= 10 &&
-                 tp.briefings > options.max_share * corpus.briefings.size()) {
+      } else if (!cjk) {
+        // Capitals are not in the postings: the source turn's text tells.
+        Result<std::vector<bool>> capitalized = turn_texts.Capitalized(sources[point].turn);
+        if (!capitalized.ok()) return capitalized.status();
+        if (CapitalizedShare(canonical, corpus.terms, *capitalized, sources[point].begin) >
+            kMaxCapitalizedShare) {
+          tp.boilerplate = "mostly names and titles";
+        }
+      }
+      if (!tp.boilerplate && corpus.briefings.size() >= 10 &&
+          tp.briefings > options.max_share * corpus.briefings.size()) {
         tp.boilerplate = "in " + std::to_string(tp.briefings * 100 / corpus.briefings.size()) +
                          "% of the briefings";
       }

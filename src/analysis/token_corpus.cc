@@ -1,16 +1,13 @@
 #include "analysis/token_corpus.h"
 
 #include <algorithm>
-#include <mutex>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "analysis/passage_tokens.h"
+#include "analysis/token_streams.h"
 #include "base/dates.h"
-#include "base/parallel.h"
 #include "query/searcher.h"
-#include "text/analyzer.h"
 
 namespace lectern {
 namespace {
@@ -19,21 +16,9 @@ bool IsCjkLanguage(std::string_view language) {
   return language == "zh" || language == "ja" || language == "ko";
 }
 
-// What a worker thread makes of one briefing.
-struct LoadedBriefing {
-  Status status;
-  std::string language;
-  std::optional<std::string> date;
-  struct TurnTokens {
-    uint32_t turn = 0;
-    Role role = Role::kStatement;
-    std::optional<std::string> speaker;
-    std::vector<uint64_t> hashes;
-    std::vector<bool> capitalized;
-  };
-  std::vector<TurnTokens> turns;
-  std::vector<std::pair<uint64_t, std::string>> new_terms;  // each distinct term once
-};
+// The term a gap in the positions (a position with no stored term) stands
+// for: it matches nothing else, so no passage spans a gap unnoticed.
+constexpr std::string_view kGapTerm = "\x01gap";
 
 }  // namespace
 
@@ -47,6 +32,7 @@ Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
     if (!refs.ok()) return refs.status();
     selected.emplace();
     for (const TurnRef& ref : *refs) (*selected)[ref.briefing_id].push_back(ref.turn);
+    for (auto& [id, turns] : *selected) std::sort(turns.begin(), turns.end());
   }
 
   TokenCorpus corpus;
@@ -57,14 +43,18 @@ Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
   std::vector<std::pair<Key, CorpusBriefing>> order;
   for (size_t s = 0; s < index->segments().size(); ++s) {
     const SegmentView& view = index->segments()[s];
-    for (uint32_t b = 0; b < view.segment->briefing_count(); ++b) {
+    const Segment& segment = *view.segment;
+    for (uint32_t b = 0; b < segment.briefing_count(); ++b) {
       if (view.deleted_briefings[b]) continue;
-      const BriefingMeta& meta = view.segment->briefing(b);
+      const BriefingMeta& meta = segment.briefing(b);
       if (selected && !selected->count(std::string(meta.id))) continue;
       CorpusBriefing cb;
       cb.id = std::string(meta.id);
       cb.segment = s;
       cb.ordinal = b;
+      if (meta.date) cb.date = IsoDateFromDays(*meta.date);
+      cb.language = std::string(segment.string(meta.language));
+      cb.cjk = IsCjkLanguage(cb.language);
       order.push_back({Key{meta.date.value_or(INT32_MAX), meta.id}, std::move(cb)});
     }
   }
@@ -73,101 +63,84 @@ Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
   });
   for (auto& [key, cb] : order) corpus.briefings.push_back(std::move(cb));
   order.clear();
-
-  const size_t threads =
-      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<Analyzer> analyzers(threads);
-  size_t next_analyzer = 0;
-
-  std::unordered_map<uint64_t, uint32_t> vocabulary;
-  std::unordered_map<std::string, uint32_t> speaker_ids;
-  Status failed;
   const size_t total = corpus.briefings.size();
-  // Each worker thread takes an Analyzer of its own on first use.
-  std::mutex analyzer_mutex;
-  std::unordered_map<std::thread::id, Analyzer*> analyzer_of;
 
-  ParallelMapOrdered<LoadedBriefing>(
-      total, threads,
-      [&](size_t i) {
-        Analyzer* analyzer;
-        {
-          std::lock_guard<std::mutex> lock(analyzer_mutex);
-          Analyzer*& mine = analyzer_of[std::this_thread::get_id()];
-          if (mine == nullptr) mine = &analyzers[next_analyzer++ % threads];
-          analyzer = mine;
-        }
-        LoadedBriefing out;
-        const CorpusBriefing& cb = corpus.briefings[i];
-        Result<Briefing> b = index->segments()[cb.segment].segment->LoadBriefing(cb.ordinal);
-        if (!b.ok()) {
-          out.status = b.status();
-          return out;
-        }
-        out.language = b->language;
-        out.date = b->date;
-        const std::vector<uint32_t>* only = nullptr;
-        if (selected) only = &selected->at(cb.id);
-        std::unordered_set<uint64_t> seen;
-        std::vector<Token> tokens;
-        for (uint32_t t = 0; t < b->turns.size(); ++t) {
-          const Turn& turn = b->turns[t];
-          if (turn.role == Role::kNote) continue;
-          if (only && !std::binary_search(only->begin(), only->end(), t)) continue;
-          LoadedBriefing::TurnTokens tt;
-          tt.turn = t;
-          tt.role = turn.role;
-          tt.speaker = turn.speaker;
-          PassageTokens(*analyzer, turn.text, &tokens);
-          tt.hashes.reserve(tokens.size());
-          for (Token& tok : tokens) {
-            const char first = turn.text[tok.begin];
-            tt.capitalized.push_back(first >= 'A' && first <= 'Z');
-            const uint64_t h = TermHash(tok.term);
-            tt.hashes.push_back(h);
-            if (seen.insert(h).second) out.new_terms.emplace_back(h, std::move(tok.term));
-          }
-          out.turns.push_back(std::move(tt));
-        }
-        return out;
-      },
-      [&](size_t i, LoadedBriefing loaded) {
-        if (!failed.ok()) return;
-        if (!loaded.status.ok()) {
-          failed = loaded.status;
-          return;
-        }
-        CorpusBriefing& cb = corpus.briefings[i];
-        cb.language = std::move(loaded.language);
-        cb.date = std::move(loaded.date);
-        cb.cjk = IsCjkLanguage(cb.language);
-        for (auto& [hash, term] : loaded.new_terms) {
-          if (vocabulary.emplace(hash, static_cast<uint32_t>(corpus.terms.size())).second) {
-            corpus.terms.push_back(std::move(term));
-            corpus.term_hashes.push_back(hash);
-          }
-        }
-        for (const LoadedBriefing::TurnTokens& tt : loaded.turns) {
-          CorpusTurn ct;
-          ct.briefing = static_cast<uint32_t>(i);
-          ct.turn = tt.turn;
-          ct.role = tt.role;
-          if (tt.speaker) {
-            auto [it, added] =
-                speaker_ids.emplace(*tt.speaker, static_cast<uint32_t>(corpus.speakers.size()));
-            if (added) corpus.speakers.push_back(*tt.speaker);
-            ct.speaker = it->second;
-          }
-          ct.begin = corpus.tokens.size();
-          ct.length = static_cast<uint32_t>(tt.hashes.size());
-          for (uint64_t h : tt.hashes) corpus.tokens.push_back(vocabulary.at(h));
-          corpus.capitalized.insert(corpus.capitalized.end(), tt.capitalized.begin(),
-                                    tt.capitalized.end());
-          corpus.turns.push_back(ct);
-        }
-        if (options.progress) options.progress(i + 1, total);
-      });
-  if (!failed.ok()) return failed;
+  // Each segment's chosen turns are read from its positional postings in
+  // one pass (token_streams.h); the segment's term ordinals become corpus
+  // token ids. Turns keep pointing into the concatenated streams, so the
+  // tokens are never copied into briefing order (turns[] is in that order).
+  std::unordered_map<std::string, uint32_t> speaker_ids;
+  std::unordered_map<uint64_t, uint32_t> vocabulary;
+  std::vector<std::vector<uint32_t>> briefings_of(index->segments().size());
+  for (uint32_t i = 0; i < total; ++i) briefings_of[corpus.briefings[i].segment].push_back(i);
+  size_t done = 0;
+  for (size_t s = 0; s < index->segments().size(); ++s) {
+    const SegmentView& view = index->segments()[s];
+    const Segment& segment = *view.segment;
+    std::vector<uint32_t> docs;
+    // Segment briefing ordinal -> corpus briefing.
+    std::vector<uint32_t> corpus_briefing(segment.briefing_count(), UINT32_MAX);
+    for (uint32_t i : briefings_of[s]) {
+      corpus_briefing[corpus.briefings[i].ordinal] = i;
+      const CorpusBriefing& cb = corpus.briefings[i];
+      const BriefingMeta& meta = segment.briefing(cb.ordinal);
+      const std::vector<uint32_t>* only = selected ? &selected->at(cb.id) : nullptr;
+      for (uint32_t t = 0; t < meta.turn_count; ++t) {
+        const uint32_t doc = meta.first_turn + t;
+        if (segment.turn_role(doc) == Role::kNote) continue;
+        if (only && !std::binary_search(only->begin(), only->end(), t)) continue;
+        docs.push_back(doc);
+      }
+    }
+    std::sort(docs.begin(), docs.end());
+    SegmentStreams streams = ReadStreams(segment, docs, options.threads);
+    // Segment term ordinal -> corpus token id, made on first sight.
+    std::vector<uint32_t> id_of(static_cast<size_t>(segment.term_count()) + 1, UINT32_MAX);
+    auto token_id = [&](uint32_t ordinal) {
+      const size_t slot = ordinal == kNoTerm ? segment.term_count() : ordinal;
+      uint32_t& id = id_of[slot];
+      if (id != UINT32_MAX) return id;
+      std::string_view term = ordinal == kNoTerm ? kGapTerm : DisplayTerm(segment.term(ordinal));
+      const uint64_t h = TermHash(term);
+      auto [it, added] = vocabulary.emplace(h, static_cast<uint32_t>(corpus.terms.size()));
+      if (added) {
+        corpus.terms.emplace_back(term);
+        corpus.term_hashes.push_back(h);
+      }
+      return id = it->second;
+    };
+    for (uint32_t& t : streams.tokens) t = token_id(t);
+    const uint64_t base = corpus.tokens.size();
+    if (base == 0) {
+      corpus.tokens = std::move(streams.tokens);
+    } else {
+      corpus.tokens.insert(corpus.tokens.end(), streams.tokens.begin(), streams.tokens.end());
+    }
+    // The segment's turns, each pointing at its stream.
+    for (size_t k = 0; k < streams.docs.size(); ++k) {
+      const uint32_t doc = streams.docs[k];
+      CorpusTurn ct;
+      ct.briefing = corpus_briefing[segment.turn_briefing(doc)];
+      ct.turn = segment.turn_index(doc);
+      ct.role = segment.turn_role(doc);
+      if (const uint32_t speaker = segment.turn_speaker(doc); speaker != 0) {
+        auto [it, added] = speaker_ids.emplace(segment.string(speaker),
+                                               static_cast<uint32_t>(corpus.speakers.size()));
+        if (added) corpus.speakers.emplace_back(segment.string(speaker));
+        ct.speaker = it->second;
+      }
+      ct.begin = base + streams.begin[k];
+      ct.length = static_cast<uint32_t>(streams.begin[k + 1] - streams.begin[k]);
+      corpus.turns.push_back(ct);
+    }
+    done += briefings_of[s].size();
+    if (options.progress) options.progress(done, total);
+  }
+  // Turns were appended segment by segment: put them in briefing order.
+  std::stable_sort(corpus.turns.begin(), corpus.turns.end(),
+                   [](const CorpusTurn& a, const CorpusTurn& b) {
+                     return a.briefing != b.briefing ? a.briefing < b.briefing : a.turn < b.turn;
+                   });
   corpus.tokens.shrink_to_fit();
   return corpus;
 }

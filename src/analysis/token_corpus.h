@@ -2,11 +2,15 @@
 // (passage_tokens.h), held compactly in memory for the corpus analyses
 // (talking points, trace).
 //
-// Briefings are ordered by (date, id), undated ones last, whatever order
-// they were ingested in, and token ids are given in that order: everything
-// computed from a TokenCorpus is therefore the same for the same live
-// briefings. Transcribers' notes are left out (they are not speech). Each
-// token costs 4 bytes; the vocabulary keeps each distinct term once.
+// The tokens are read from the positional postings (token_streams.h), never
+// from the stored text: one pass over each segment's postings. Briefings
+// and turns are ordered by (date, id), undated ones last, whatever order
+// they were ingested in; a turn's tokens are found through its `begin`
+// (the token array is in segment order). Token ids are arbitrary: what is
+// computed from a TokenCorpus depends only on the terms (their hashes), so
+// it is the same for the same live briefings. Transcribers' notes are left
+// out (they are not speech). Each token costs 4 bytes; the vocabulary
+// keeps each distinct term once.
 #pragma once
 
 #include <cstdint>
@@ -47,7 +51,6 @@ struct TokenCorpus {
   std::vector<CorpusBriefing> briefings;
   std::vector<CorpusTurn> turns;      // by briefing, then turn index
   std::vector<uint32_t> tokens;       // token ids
-  std::vector<bool> capitalized;      // by token: printed with an initial capital A-Z
   std::vector<uint64_t> term_hashes;  // by token id (TermHash)
   std::vector<std::string> terms;     // by token id
   std::vector<std::string> speakers;
@@ -62,12 +65,11 @@ struct TokenCorpusOptions {
   // matches are read. Empty: every live turn.
   std::string filter;
   size_t threads = 0;  // 0: every core
-  // Called on the calling thread after each briefing, (done, total).
+  // Called on the calling thread after each segment, (briefings done, total).
   std::function<void(size_t, size_t)> progress;
 };
 
-// Errors: kInvalidArgument for a malformed filter ("col N: ..."), or the
-// index's error when a stored briefing cannot be read.
+// Errors: kInvalidArgument for a malformed filter ("col N: ...").
 Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
                                     const TokenCorpusOptions& options);
 

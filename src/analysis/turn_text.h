@@ -1,0 +1,41 @@
+// TurnTexts: the printed text of corpus turns (token_corpus.h), read turn by
+// turn from the index's store, for the few facts the positional postings
+// do not hold (how a word was capitalised).
+//
+// One StoreReader per segment keeps its last decompressed block, so turns
+// read in corpus order cost about one decompression per block. Not
+// thread-safe; the index must outlive it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "analysis/token_corpus.h"
+#include "base/status.h"
+#include "index/index.h"
+#include "text/analyzer.h"
+
+namespace lectern {
+
+class TurnTexts {
+ public:
+  TurnTexts(const Index& index, const TokenCorpus& corpus);
+  ~TurnTexts();
+
+  // The text of corpus turn `turn`, valid until the next call.
+  Result<std::string_view> Text(uint32_t turn);
+
+  // Per passage token of the turn: printed with an initial capital A-Z.
+  Result<std::vector<bool>> Capitalized(uint32_t turn);
+
+ private:
+  const Index& index_;
+  const TokenCorpus& corpus_;
+  std::vector<std::unique_ptr<StoreReader>> readers_;  // by segment, made on first use
+  Analyzer analyzer_;
+  std::vector<Token> tokens_;
+};
+
+}  // namespace lectern
