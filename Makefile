@@ -9,7 +9,7 @@ JOBS ?= $(shell nproc)
 PORT ?= 8080
 DEMO_INDEX ?= $(BUILD)/demo-index
 
-.PHONY: setup build demo test test-sanitize fuzz bench bench-serve bench-analysis format clean
+.PHONY: setup build demo test test-sanitize fuzz bench bench-serve bench-analysis bench-talking-points format clean
 
 setup:
 	@scripts/setup.sh
@@ -52,6 +52,14 @@ bench-analysis:
 	@cmake -S . -B $(BUILD)-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DLECTERN_BENCH=ON -DLECTERN_TESTS=OFF >/dev/null
 	@cmake --build $(BUILD)-bench -j $(JOBS) --target analysis_bench
 	@$(BUILD)-bench/bench/analysis_bench
+
+# The talking-point analysis against the index build and an all-pairs baseline
+# (bench/talking_points_bench.cc), shared corpus 1x and 10x.
+bench-talking-points:
+	@scripts/setup.sh bench
+	@cmake -S . -B $(BUILD)-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DLECTERN_BENCH=ON -DLECTERN_TESTS=OFF >/dev/null
+	@cmake --build $(BUILD)-bench -j $(JOBS) --target talking_points_bench
+	@$(BUILD)-bench/bench/talking_points_bench
 
 format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')
