@@ -24,6 +24,11 @@ ApiResponse ApiError(int status, const Status& error) { return {status, QueryErr
 ApiResponse Api::Handle(std::string_view path, const QueryParams& params) {
   if (path == "/api/search") return Search(params);
   if (path == "/api/stats") return Stats(params);
+  if (path == "/api/kwic") return Kwic(params);
+  if (path == "/api/trend") return Trend(params);
+  if (path == "/api/collocates") return Collocates(params);
+  if (path == "/api/keyness") return Keyness(params);
+  if (path == "/api/talking-points") return TalkingPoints(params);
   constexpr std::string_view kBriefings = "/api/briefings/";
   if (path.substr(0, kBriefings.size()) == kBriefings)
     return Briefing(path.substr(kBriefings.size()));

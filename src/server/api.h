@@ -6,6 +6,9 @@
 //   GET /api/search?q=&limit=&offset=&sort=   as `lectern search --json`
 //   GET /api/briefings/{id}                   as `lectern show --json`
 //   GET /api/stats?top=                       as `lectern stats --json`
+//   GET /api/kwic, /api/trend, /api/collocates, /api/keyness,
+//       /api/talking-points                   as the commands' --json
+//                                             (api_analysis.cc: parameters)
 //
 // Errors: {"error": message} (+ "column" for a malformed query) with 400 for
 // bad input, 404 for an unknown briefing or path. Nothing a user can type
@@ -26,9 +29,11 @@ struct ApiResponse {
 };
 
 // Limits on what one request may ask for.
-inline constexpr size_t kApiMaxLimit = 100;        // hits per page
-inline constexpr size_t kApiMaxQueryBytes = 1000;  // the query text
-inline constexpr size_t kApiMaxTop = 1000;         // stats' outlets
+inline constexpr size_t kApiMaxLimit = 100;           // hits per page
+inline constexpr size_t kApiMaxQueryBytes = 1000;     // the query text
+inline constexpr size_t kApiMaxTop = 1000;            // stats' outlets
+inline constexpr size_t kApiMaxAnalysisLines = 1000;  // concordance lines, collocates, key items
+inline constexpr size_t kApiMaxTrendQueries = 8;      // phrases in one trend
 
 class Api {
  public:
@@ -40,6 +45,11 @@ class Api {
   ApiResponse Search(const QueryParams& params);
   ApiResponse Briefing(std::string_view id);
   ApiResponse Stats(const QueryParams& params);
+  ApiResponse Kwic(const QueryParams& params);
+  ApiResponse Trend(const QueryParams& params);
+  ApiResponse Collocates(const QueryParams& params);
+  ApiResponse Keyness(const QueryParams& params);
+  ApiResponse TalkingPoints(const QueryParams& params);
 
  private:
   IndexHolder* index_;

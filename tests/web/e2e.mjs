@@ -179,16 +179,22 @@ try {
   await page.screenshot({ path: join(shots, 'dashboard.png'), fullPage: true });
 
   // A trend, when the server has the API.
-  const trendStatus = await page.evaluate(async () => (await fetch('/api/trend?phrases=China')).status);
+  const trendStatus = await page.evaluate(async () => (await fetch('/api/trend?q=China')).status);
   if (trendStatus === 404) {
     console.log('# skip: /api/trend is not in this server yet');
   } else {
-    await go('#/trend?phrases=China%7Cconsulate&by=year', 'trend');
+    await go('#/trend?q=China&q=visas&by=year', 'trend');
     ok(await page.locator('svg.chart polyline').count() >= 2, 'a trend of two phrases is drawn');
     await page.hover('svg.chart circle >> nth=0');
     ok(await page.locator('.tooltip').isVisible(), 'hovering a point shows its value');
     await page.screenshot({ path: join(shots, 'trend.png'), fullPage: true });
   }
+
+  // The concordance: every use in context, each linked to its briefing.
+  await go('#/kwic?q=China', 'kwic');
+  ok(await page.locator('table.kwic tbody tr').count() > 1, 'the concordance lists uses in context');
+  ok(await page.locator('table.kwic .kw mark').first().textContent().then((t) => /china/i.test(t)), 'the keyword is centred and marked');
+  await page.screenshot({ path: join(shots, 'kwic.png'), fullPage: true });
 
   // A briefing ingested while the server runs shows up without a restart.
   await go('#/search?q=Chengdu+consulate&outlet=Reuters', 'search');
