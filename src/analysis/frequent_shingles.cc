@@ -12,27 +12,53 @@ namespace {
 
 constexpr uint64_t kBase = 0x9E3779B97F4A7C15ULL;  // odd: invertible mod 2^64
 
-// The distinct shingles of briefing `b`, sorted.
-void BriefingShingles(const TokenCorpus& corpus, const ShingleLengths& lengths, size_t b,
-                      const std::vector<size_t>& first_turn, std::vector<uint64_t>* fps,
-                      std::vector<uint64_t>* scratch) {
-  fps->clear();
-  const size_t k = lengths.For(corpus.briefings[b]);
-  for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
-    ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, scratch);
-    fps->insert(fps->end(), scratch->begin(), scratch->end());
+// A set of fingerprints for one briefing at a time: open addressing with a
+// generation stamp per slot, so starting the next briefing costs nothing
+// (sorting each briefing's shingles to drop repeats cost more than the
+// sketch updates themselves).
+class BriefingSet {
+ public:
+  // Empties the set, making room for `n` fingerprints.
+  void Reset(size_t n) {
+    size_t size = 1024;
+    while (size < n * 2) size <<= 1;
+    if (size > keys_.size()) {
+      keys_.assign(size, 0);
+      stamps_.assign(size, 0);
+      generation_ = 0;
+    }
+    if (++generation_ == 0) {  // wrapped: clear the stamps once
+      std::fill(stamps_.begin(), stamps_.end(), 0);
+      generation_ = 1;
+    }
   }
-  std::sort(fps->begin(), fps->end());
-  fps->erase(std::unique(fps->begin(), fps->end()), fps->end());
-}
+  // True when `fp` was not in the set yet.
+  bool Insert(uint64_t fp) {
+    const size_t mask = keys_.size() - 1;
+    for (size_t i = fp & mask;; i = (i + 1) & mask) {
+      if (stamps_[i] != generation_) {
+        stamps_[i] = generation_;
+        keys_[i] = fp;
+        return true;
+      }
+      if (keys_[i] == fp) return false;
+    }
+  }
 
-// Runs work(b, fps, scratch) for every briefing on `threads` threads.
+ private:
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> stamps_;
+  uint32_t generation_ = 0;
+};
+
+// Runs work(b, seen, fps) for every briefing on `threads` threads.
 template <typename Work>
 void ForEachBriefing(size_t count, size_t threads, Work work) {
   std::atomic<size_t> next{0};
   auto run = [&] {
-    std::vector<uint64_t> fps, scratch;
-    for (size_t b; (b = next.fetch_add(1)) < count;) work(b, &fps, &scratch);
+    BriefingSet seen;
+    std::vector<uint64_t> fps;
+    for (size_t b; (b = next.fetch_add(1)) < count;) work(b, &seen, &fps);
   };
   std::vector<std::thread> pool;
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(run);
@@ -79,14 +105,20 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
     while (c < cap && !sketch[cell].compare_exchange_weak(c, c + 1, std::memory_order_relaxed)) {
     }
   };
-  ForEachBriefing(briefings, threads,
-                  [&](size_t b, std::vector<uint64_t>* fps, std::vector<uint64_t>* scratch) {
-                    BriefingShingles(corpus, lengths, b, first_turn, fps, scratch);
-                    for (uint64_t fp : *fps) {
-                      bump(fp & mask);
-                      bump(Mix64(fp) & mask);
-                    }
-                  });
+  ForEachBriefing(briefings, threads, [&](size_t b, BriefingSet* seen, std::vector<uint64_t>* fps) {
+    const size_t k = lengths.For(corpus.briefings[b]);
+    size_t tokens = 0;
+    for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) tokens += corpus.turns[t].length;
+    seen->Reset(tokens);
+    for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
+      ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, fps);
+      for (uint64_t fp : *fps) {
+        if (!seen->Insert(fp)) continue;
+        bump(fp & mask);
+        bump(Mix64(fp) & mask);
+      }
+    }
+  });
 
   // Pass 2: each briefing's distinct candidates (in parallel), then their
   // exact counts (one table, filled in briefing order).
