@@ -109,6 +109,25 @@ class LeafCursor {
     return PhraseAt(spans);
   }
 
+  // Whether a word or phrase leaf matches `doc` (not below an earlier
+  // call's doc): probing candidates skips through the postings instead of
+  // decoding them all.
+  bool MatchesAt(uint32_t doc) {
+    if (empty_) return false;
+    for (size_t i = 0; i < iterators_.size(); ++i) {
+      if (!Advance(i, doc) || iterators_[i].doc() != doc) return false;
+    }
+    return iterators_.size() == 1 || PhraseAt(nullptr);
+  }
+
+  // At most this many documents match a word or phrase leaf: its rarest word's.
+  uint64_t MaxDocs() const {
+    if (empty_) return 0;
+    uint64_t n = UINT64_MAX;
+    for (const PostingIterator& it : iterators_) n = std::min<uint64_t>(n, it.df());
+    return n;
+  }
+
  private:
   bool Advance(size_t i, uint32_t target) {
     PostingIterator& it = iterators_[i];
@@ -341,19 +360,47 @@ class SegmentEvaluator::Impl {
   // the negated parts (a filter never builds a set of its own).
   Result<DocList> EvalAnd(const QueryNode& node) {
     std::optional<DocList> docs;
-    std::vector<const QueryNode*> filters, negated;
+    std::vector<const QueryNode*> filters, negated, composites;
+    // Words and phrases, rarest first: the rarest is listed, the others
+    // only probed at its documents.
+    std::vector<std::pair<uint64_t, const QueryNode*>> words;
     for (const auto& child : node.children) {
       if (child->kind == QueryKind::kField) {
         filters.push_back(child.get());
-        continue;
-      }
-      if (child->kind == QueryKind::kNot) {
+      } else if (child->kind == QueryKind::kNot) {
         negated.push_back(child->children[0].get());
-        continue;
+      } else if (child->kind == QueryKind::kTerm || child->kind == QueryKind::kPhrase) {
+        Status error;
+        LeafCursor cursor(q_.leaves.at(child.get()), segment_, &error);
+        if (!error.ok()) return error;
+        words.emplace_back(cursor.MaxDocs(), child.get());
+      } else {
+        composites.push_back(child.get());
       }
+    }
+    std::stable_sort(words.begin(), words.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (!words.empty()) {
+      Result<DocList> part = Eval(*words.front().second);
+      if (!part.ok()) return part;
+      docs = std::move(part).value();
+      if (docs->empty()) return DocList{};
+    }
+    for (const QueryNode* child : composites) {
       Result<DocList> part = Eval(*child);
       if (!part.ok()) return part;
       docs = docs ? Intersect(*docs, *part) : std::move(part).value();
+      if (docs->empty()) return DocList{};
+    }
+    for (size_t i = 1; i < words.size(); ++i) {
+      Status error;
+      LeafCursor cursor(q_.leaves.at(words[i].second), segment_, &error);
+      if (!error.ok()) return error;
+      DocList kept;
+      for (uint32_t doc : *docs) {
+        if (cursor.MatchesAt(doc)) kept.push_back(doc);
+      }
+      docs = std::move(kept);
       if (docs->empty()) return DocList{};
     }
     if (!docs) docs = AllLive();
