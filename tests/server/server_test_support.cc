@@ -50,9 +50,6 @@ RawResponse SendRaw(int port, const std::string& request) {
     if (n <= 0) break;  // the server may close early on a request it refuses
     sent += static_cast<size_t>(n);
   }
-  // Nothing more will come: a kept-alive connection closes after the answer
-  // instead of at the server's idle timeout.
-  ::shutdown(fd, SHUT_WR);
   std::string raw;
   char buf[8192];
   for (;;) {
