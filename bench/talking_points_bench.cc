@@ -11,7 +11,8 @@
 //                threaded, wall clock (as index_bench); index size = bytes
 //                allocated to its files.
 //   analysis     FindTalkingPoints with the CLI's defaults (8 words, 12
-//                characters, 3 briefings, top 20), on 1 thread and on every
+//                characters, 3 briefings, top 20; 3N briefings in the Nx
+//                corpus, where each passage is repeated N times), on 1 thread and on every
 //                core, each run in a fresh process (this program re-executed)
 //                that opens the index, runs it once and reports its wall
 //                time and peak resident memory (VmHWM, which includes the
@@ -127,13 +128,14 @@ std::vector<Briefing> LoadCorpus(const fs::path& root) {
 // ------------------------------------------------------------ child modes
 // Each prints one line "RESULT seconds peak_kb before_kb extra..." on stdout.
 
-int ChildAnalysis(const std::string& dir, size_t threads) {
+int ChildAnalysis(const std::string& dir, size_t threads, size_t min_briefings) {
   auto index = lectern::Index::Open(dir);
   if (!index.ok()) return 1;
   const long before = StatusKb("VmRSS");
   lectern::TalkingPointOptions o;
   o.limit = 20;
   o.threads = threads;
+  o.min_briefings = min_briefings;
   const double t0 = Now();
   auto report = lectern::FindTalkingPoints(*index, o);
   const double seconds = Now() - t0;
@@ -306,8 +308,8 @@ std::vector<double> Child(const std::string& args) {
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.size() >= 3 && args[0] == "--child") {
-    if (args[1] == "analysis" && args.size() == 4)
-      return ChildAnalysis(args[2], std::stoul(args[3]));
+    if (args[1] == "analysis" && args.size() == 5)
+      return ChildAnalysis(args[2], std::stoul(args[3]), std::stoul(args[4]));
     if (args[1] == "baseline") return ChildBaseline(args[2], args.size() > 3 ? args[3] : "");
     if (args[1] == "agreement" && args.size() == 4) return ChildAgreement(args[2], args[3]);
     return 2;
@@ -368,8 +370,12 @@ int main(int argc, char** argv) {
       build = Now() - t0;
     }
     const double index_mb = Allocated(dir) / 1e6;
-    const std::vector<double> one = Child("analysis " + dir + " 1");
-    const std::vector<double> all = Child("analysis " + dir + " " + std::to_string(cores));
+    // In the Nx corpus every passage is repeated N times: 3N briefings asks
+    // for what 3 asks of the 1x corpus (else all the text would be points).
+    const std::string min_briefings = " " + std::to_string(3 * n);
+    const std::vector<double> one = Child("analysis " + dir + " 1" + min_briefings);
+    const std::vector<double> all =
+        Child("analysis " + dir + " " + std::to_string(cores) + min_briefings);
     if (one.size() < 5 || all.size() < 5) {
       std::fprintf(stderr, "talking_points_bench: the analysis failed on %s\n", dir.c_str());
       return 1;
