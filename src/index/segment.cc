@@ -47,8 +47,7 @@ bool PostingIterator::NextSlow() {
   return true;
 }
 
-bool PostingIterator::SkipTo(uint32_t target) {
-  if (seen_ > 0 && doc_ >= target) return true;
+bool PostingIterator::SkipToSlow(uint32_t target) {
   // Entry k starts block k + 1; its first field is the last document of
   // block k. Jump to the last block start whose predecessors all lie below
   // `target`, if that is ahead of where we are.

@@ -59,7 +59,17 @@ class PostingIterator {
     return NextSlow();
   }
   // Moves to the first document >= target; false if there is none.
-  bool SkipTo(uint32_t target);
+  bool SkipTo(uint32_t target) {
+    if (seen_ > 0 && doc_ >= target) return true;
+    if (next_skip_ < skip_count_ &&
+        GetFixed32(skips_ + size_t{next_skip_} * kSkipEntrySize) < target) {
+      return SkipToSlow(target);  // a whole block or more to jump
+    }
+    while (Next()) {
+      if (doc_ >= target) return true;
+    }
+    return false;
+  }
   uint32_t doc() const { return doc_; }
   uint32_t freq() const { return freq_; }
   // The current document's positions, ascending.
@@ -68,6 +78,7 @@ class PostingIterator {
 
  private:
   bool NextSlow();
+  bool SkipToSlow(uint32_t target);
 
   const char *p_ = nullptr, *end_ = nullptr;
   const char *pos_p_ = nullptr, *pos_end_ = nullptr;

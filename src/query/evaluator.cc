@@ -71,6 +71,13 @@ class LeafCursor {
       docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
       return docs;
     }
+    if (iterators_.size() == 1) {  // one word: its postings are the answer
+      PostingIterator& it = iterators_[0];
+      started_[0] = true;
+      docs.reserve(it.df());
+      while (it.Next()) docs.push_back(it.doc());
+      return docs;
+    }
     // Leapfrog over the words, then check positions for phrases.
     uint32_t target = 0;
     for (;;) {
@@ -140,7 +147,7 @@ class LeafCursor {
 
   // All iterators sit on one document: does the phrase occur in it?
   bool PhraseAt(std::vector<Span>* spans) {
-    const std::vector<uint32_t> first = iterators_[0].Positions();
+    const std::vector<uint32_t>& first = iterators_[0].Positions();  // each iterator owns its own
     bool any = false;
     for (uint32_t p : first) {
       bool all = true;
@@ -351,6 +358,7 @@ class SegmentEvaluator::Impl {
   };
 
   DocList Live(DocList docs) {
+    if (view_.live_turns == segment_.turn_count()) return docs;  // nothing deleted
     docs.erase(std::remove_if(docs.begin(), docs.end(), [&](uint32_t d) { return !view_.live(d); }),
                docs.end());
     return docs;
