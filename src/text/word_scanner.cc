@@ -29,6 +29,7 @@ struct AsciiTable {
     for (int c = 'a'; c <= 'z'; ++c) cls[c] = kLetter;
     for (int c = 'A'; c <= 'Z'; ++c) cls[c] = kLetter;
     for (int c = '0'; c <= '9'; ++c) cls[c] = kDigit;
+    cls[static_cast<int>('@')] = kLetter;  // ICU's rules count '@' as a letter (e-mail addresses)
     cls[static_cast<int>('_')] = kExtendNumLet;
     // ':' is MidLetter in UAX #29, but ICU's root rules leave it out.
     cls[static_cast<int>('.')] = kMidNumLet;

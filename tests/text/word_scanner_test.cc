@@ -115,6 +115,22 @@ TEST(WordScanner, AgreesWithIcuOnTrickyCases) {
   }
 }
 
+TEST(WordScanner, AgreesWithIcuOnEveryAsciiCharacterBetweenNeighbours) {
+  Analyzer fast(true), icu(false);
+  const std::vector<std::string> sides = {"", "a", "Z", "1", "_", ".", "'", " ", "中"};
+  for (int c = 1; c < 128; ++c) {
+    const std::string middle(1, static_cast<char>(c));
+    for (const std::string& left : sides) {
+      for (const std::string& right : sides) {
+        for (const std::string& text :
+             {left + middle + right, left + middle + middle + right, middle + left + middle}) {
+          ASSERT_EQ(Compare(fast, icu, text), "") << "character " << c;
+        }
+      }
+    }
+  }
+}
+
 TEST(WordScanner, AgreesWithIcuOnRandomText) {
   // Pieces chosen to exercise every rule the fast path models and the
   // boundaries where it must hand over to ICU.
