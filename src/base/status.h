@@ -17,11 +17,12 @@ class Status {
  public:
   enum class Code {
     kOk = 0,
-    kInvalidArgument,  // the caller's input is malformed (a query, an option)
-    kNotFound,         // a path or id does not exist
-    kNotABriefing,     // the input is readable but is not a briefing transcript
-    kCorruption,       // stored data is damaged or truncated
-    kIOError,          // the operating system refused a read or write
+    kInvalidArgument,   // the caller's input is malformed (a query, an option)
+    kNotFound,          // a path or id does not exist
+    kNotABriefing,      // the input is readable but is not a briefing transcript
+    kCorruption,        // stored data is damaged or truncated
+    kIOError,           // the operating system refused a read or write
+    kDeadlineExceeded,  // the work took longer than the caller allowed
   };
 
   Status() = default;
@@ -33,6 +34,9 @@ class Status {
   static Status NotABriefing(std::string msg) { return {Code::kNotABriefing, std::move(msg)}; }
   static Status Corruption(std::string msg) { return {Code::kCorruption, std::move(msg)}; }
   static Status IOError(std::string msg) { return {Code::kIOError, std::move(msg)}; }
+  static Status DeadlineExceeded(std::string msg) {
+    return {Code::kDeadlineExceeded, std::move(msg)};
+  }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

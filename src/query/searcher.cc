@@ -30,7 +30,12 @@ struct Searcher::Impl {
   Result<CompiledQuery> Prepare(std::string_view text) { return CompileQuery(text, analyzer); }
 
   // Every match with its BM25 score (k1 = 1.2, b = 0.75).
-  Result<std::vector<Match>> Run(const CompiledQuery& q) {
+  Result<std::vector<Match>> Run(const CompiledQuery& q,
+                                 std::chrono::steady_clock::time_point deadline =
+                                     std::chrono::steady_clock::time_point::max()) {
+    const auto late = [&] { return std::chrono::steady_clock::now() > deadline; };
+    const Status too_long = Status::DeadlineExceeded(
+        "the query took too long and was stopped; add words or filters to narrow it");
     // Document frequencies over the whole index, for idf.
     std::unordered_map<std::string, uint64_t> df;
     auto global_df = [&](const std::string& term) -> uint64_t {
@@ -56,6 +61,7 @@ struct Searcher::Impl {
       SegmentEvaluator evaluator(q, view);
       Result<DocList> docs = evaluator.Matches();
       if (!docs.ok()) return docs.status();
+      if (late()) return too_long;
       if (docs->empty()) continue;
       std::vector<double> scores(docs->size(), 0.0);
       for (const Leaf* leaf : q.scored) {
@@ -68,6 +74,7 @@ struct Searcher::Impl {
           }
         }
         for (const TermInfo& info : infos) {
+          if (late()) return too_long;
           const double weight = idf(std::string(segment.term(info.ordinal)));
           PostingIterator it = segment.Postings(info);
           if (!it.Next()) continue;
@@ -153,7 +160,7 @@ Result<SearchResults> Searcher::Search(std::string_view text, const SearchOption
   }
   Result<CompiledQuery> q = impl_->Prepare(text);
   if (!q.ok()) return q.status();
-  Result<std::vector<Match>> run = impl_->Run(*q);
+  Result<std::vector<Match>> run = impl_->Run(*q, options.deadline);
   if (!run.ok()) return run.status();
   std::vector<Match>& matches = *run;
 

@@ -2,6 +2,7 @@
 // ranking, snippets, and each hit's exchange.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -21,6 +22,10 @@ struct SearchOptions {
   size_t limit = 10;
   size_t offset = 0;
   Sort sort = Sort::kRelevance;
+  // A search still running at this moment stops with kDeadlineExceeded
+  // (checked between segments and while scoring; a server sets it so that
+  // no typed query can hold a thread for long).
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 // Limits that keep one query's cost bounded, whatever is typed.

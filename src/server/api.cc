@@ -1,5 +1,7 @@
 #include "server/api.h"
 
+#include <chrono>
+
 #include "index/stats.h"
 #include "index/stats_json.h"
 #include "model/briefing_json.h"
@@ -8,12 +10,17 @@
 
 namespace lectern {
 
+// No search a user can type holds a server thread longer than this.
+constexpr std::chrono::seconds kSearchTimeBudget{5};
+
 int HttpStatusFor(const Status& error) {
   switch (error.code()) {
     case Status::Code::kInvalidArgument:
       return 400;
     case Status::Code::kNotFound:
       return 404;
+    case Status::Code::kDeadlineExceeded:
+      return 503;
     default:
       return 500;
   }
@@ -29,6 +36,9 @@ ApiResponse Api::Handle(std::string_view path, const QueryParams& params) {
   if (path == "/api/collocates") return Collocates(params);
   if (path == "/api/keyness") return Keyness(params);
   if (path == "/api/talking-points") return TalkingPoints(params);
+  constexpr std::string_view kTalkingPoint = "/api/talking-points/";
+  if (path.substr(0, kTalkingPoint.size()) == kTalkingPoint)
+    return TalkingPoint(path.substr(kTalkingPoint.size()), params);
   constexpr std::string_view kBriefings = "/api/briefings/";
   if (path.substr(0, kBriefings.size()) == kBriefings)
     return Briefing(path.substr(kBriefings.size()));
@@ -50,6 +60,7 @@ ApiResponse Api::Search(const QueryParams& params) {
   options.limit = *limit;
   options.offset = *offset;
   options.sort = *sort == "date" ? SearchOptions::Sort::kDate : SearchOptions::Sort::kRelevance;
+  options.deadline = std::chrono::steady_clock::now() + kSearchTimeBudget;
   Result<SearchResults> results = searcher.Search(*q, options);
   if (!results.ok()) return ApiError(HttpStatusFor(results.status()), results.status());
   return {200, SearchResultsToJson(*results, *q, *offset, *limit)};

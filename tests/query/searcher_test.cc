@@ -282,6 +282,19 @@ TEST(Searcher, MalformedQueriesAndLimitsAreErrorsNotCrashes) {
   EXPECT_FALSE(searcher.Search("china", wide).ok());
 }
 
+TEST(Searcher, ASearchPastItsDeadlineStopsWithAClearError) {
+  TempDir dir;
+  auto index = Build(dir.path(), RandomBriefings(20, 3));
+  Searcher searcher(index);
+  SearchOptions late;
+  late.deadline = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  Result<SearchResults> r = searcher.Search("trade OR talks", late);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kDeadlineExceeded);
+  EXPECT_NE(r.status().message().find("too long"), std::string::npos);
+  EXPECT_TRUE(searcher.Search("trade OR talks", SearchOptions{}).ok());  // no deadline: fine
+}
+
 TEST(Searcher, AnEmptyIndexMatchesNothing) {
   TempDir dir;
   auto index = Build(dir.path(), {});
