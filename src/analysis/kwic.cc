@@ -1,10 +1,11 @@
 #include "analysis/kwic.h"
 
 #include <algorithm>
-#include <map>
+#include <memory>
 
 #include "analysis/subcorpus.h"
 #include "analysis/token_streams.h"
+#include "base/dates.h"
 #include "base/parallel.h"
 #include "base/utf8.h"
 #include "query/matcher.h"
@@ -22,8 +23,42 @@ bool IsWide(char32_t cp) {
 
 struct Found {
   uint32_t segment, doc, first, last;
-  int32_t date;  // INT32_MIN when undated
+  int32_t date;       // INT32_MIN when undated
+  uint32_t rank = 0;  // of (date, briefing id) among the matches' briefings
+  uint32_t turn = 0;  // index in its briefing
 };
+
+uint32_t BriefingOf(const Index& index, const Found& f) {
+  return index.segments()[f.segment].segment->turn_briefing(f.doc);
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+// Where a left context of `width` columns can start at the latest: before
+// more than `width` non-space code points (each at least one column), so
+// that trimming and fitting the cut text give what the whole turn gives.
+size_t ContextStart(std::string_view text, size_t begin, int width) {
+  size_t i = begin;
+  int seen = 0;
+  while (i > 0 && seen <= width) {
+    --i;
+    while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+    if (!IsSpace(text[i])) ++seen;
+  }
+  return i;
+}
+
+// The same for a right context starting at `end`.
+size_t ContextEnd(std::string_view text, size_t end, int width) {
+  size_t i = end;
+  int seen = 0;
+  while (i < text.size() && seen <= width) {
+    if (!IsSpace(text[i])) ++seen;
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
 
 // Where the sentence around [begin, end) starts and ends: after the last
 // sentence-final mark (". ", "? ", "! ", "。", "！", "？") or line break
@@ -135,7 +170,7 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
         }
         continue;
       }
-      found.push_back(Found{m.segment, m.doc, span.first, span.last, date});
+      found.push_back(Found{m.segment, m.doc, span.first, span.last, date, 0, 0});
       covered_to = span.last;
       any = true;
     }
@@ -143,52 +178,97 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
   if (!st.ok()) return st;
   result.total_matches = found.size();
 
-  auto by_date = [&](const Found& a, const Found& b) {
-    if (a.date != b.date) return a.date < b.date;
-    const Segment& sa = *index.segments()[a.segment].segment;
-    const Segment& sb = *index.segments()[b.segment].segment;
-    std::string_view ia = sa.briefing(sa.turn_briefing(a.doc)).id;
-    std::string_view ib = sb.briefing(sb.turn_briefing(b.doc)).id;
-    if (ia != ib) return ia < ib;
-    if (sa.turn_index(a.doc) != sb.turn_index(b.doc))
-      return sa.turn_index(a.doc) < sb.turn_index(b.doc);
+  // Sort by (date, briefing id, turn, position). Briefing ids are compared
+  // once per distinct briefing (ranked), not in every comparison of the
+  // sort: a frequent word has tens of thousands of lines.
+  {
+    std::vector<size_t> starts;  // first found of each run of one briefing
+    for (size_t i = 0; i < found.size(); ++i) {
+      if (i == 0 || found[i].segment != found[i - 1].segment ||
+          BriefingOf(index, found[i]) != BriefingOf(index, found[i - 1])) {
+        starts.push_back(i);
+      }
+    }
+    auto id_of = [&](size_t i) -> std::string_view {
+      const Segment& s = *index.segments()[found[i].segment].segment;
+      return s.briefing(BriefingOf(index, found[i])).id;
+    };
+    std::vector<size_t> runs(starts.size());
+    for (size_t r = 0; r < runs.size(); ++r) runs[r] = r;
+    std::stable_sort(runs.begin(), runs.end(), [&](size_t a, size_t b) {
+      const Found &fa = found[starts[a]], &fb = found[starts[b]];
+      if (fa.date != fb.date) return fa.date < fb.date;
+      return id_of(starts[a]) < id_of(starts[b]);
+    });
+    // Equal (date, id) share a rank so that the stable sort below keeps
+    // the comparator's ties exactly as before.
+    std::vector<uint32_t> rank_of_run(starts.size());
+    uint32_t rank = 0;
+    for (size_t k = 0; k < runs.size(); ++k) {
+      if (k > 0) {
+        const Found &fp = found[starts[runs[k - 1]]], &fc = found[starts[runs[k]]];
+        if (fp.date != fc.date || id_of(starts[runs[k - 1]]) != id_of(starts[runs[k]])) ++rank;
+      }
+      rank_of_run[runs[k]] = rank;
+    }
+    for (size_t r = 0; r < starts.size(); ++r) {
+      const size_t to = r + 1 < starts.size() ? starts[r + 1] : found.size();
+      for (size_t i = starts[r]; i < to; ++i) {
+        const Segment& s = *index.segments()[found[i].segment].segment;
+        found[i].rank = rank_of_run[r];
+        found[i].turn = s.turn_index(found[i].doc);
+      }
+    }
+  }
+  std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    if (a.rank != b.rank) return a.rank < b.rank;
+    if (a.turn != b.turn) return a.turn < b.turn;
     return a.first < b.first;
-  };
-  std::stable_sort(found.begin(), found.end(), by_date);
+  });
   // Sorting by date, only the lines returned need their text.
   if (options.sort == KwicOptions::Sort::kDate && options.limit > 0 &&
       found.size() > options.limit) {
     found.resize(options.limit);
   }
 
-  // Group by briefing, so that each stored briefing is loaded once.
-  std::map<std::pair<uint32_t, uint32_t>, std::vector<size_t>> groups;
-  for (size_t i = 0; i < found.size(); ++i) {
-    const Segment& s = *index.segments()[found[i].segment].segment;
-    groups[{found[i].segment, s.turn_briefing(found[i].doc)}].push_back(i);
-  }
-  std::vector<std::pair<std::pair<uint32_t, uint32_t>, std::vector<size_t>>> work(groups.begin(),
-                                                                                  groups.end());
+  // Read turns in store order, (segment, doc), whatever the sort: one
+  // StoreReader per chunk keeps its last decompressed block, so the turns
+  // of a block cost one decompression, and only turns with a match are
+  // read and analysed (not their whole briefing).
+  std::vector<size_t> order(found.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (found[a].segment != found[b].segment) return found[a].segment < found[b].segment;
+    if (found[a].doc != found[b].doc) return found[a].doc < found[b].doc;
+    return a < b;
+  });
+  const size_t threads = ThreadCount(options.threads);
+  const size_t chunk = std::max<size_t>(256, order.size() / (threads * 8) + 1);
+  const size_t chunks = (order.size() + chunk - 1) / chunk;
   std::vector<BuiltLine> built(found.size());
   Status error;
   using Out = Status;
   ParallelMapOrdered<Out>(
-      work.size(), ThreadCount(options.threads),
-      [&](size_t g) -> Out {
+      chunks, threads,
+      [&](size_t c) -> Out {
         thread_local Analyzer analyzer;
         std::vector<Token> tokens;
-        const auto& [key, members] = work[g];
-        const Segment& s = *index.segments()[key.first].segment;
-        Result<Briefing> b = s.LoadBriefing(key.second);
-        if (!b.ok()) return b.status();
-        uint32_t analysed_doc = UINT32_MAX;
-        for (size_t i : members) {
+        std::unique_ptr<StoreReader> reader;
+        uint32_t reader_segment = UINT32_MAX;
+        uint32_t analysed_segment = UINT32_MAX, analysed_doc = UINT32_MAX;
+        std::string_view text;
+        for (size_t k = c * chunk; k < std::min(order.size(), (c + 1) * chunk); ++k) {
+          const size_t i = order[k];
           const Found& f = found[i];
-          const uint32_t t = s.turn_index(f.doc);
-          if (t >= b->turns.size()) return Status::Corruption(s.path() + ": turn out of range");
-          const Turn& turn = b->turns[t];
-          if (analysed_doc != f.doc) {
-            analyzer.AnalyzeForIndex(turn.text, &tokens);
+          const Segment& s = *index.segments()[f.segment].segment;
+          if (analysed_segment != f.segment || analysed_doc != f.doc) {
+            if (reader_segment != f.segment) {
+              reader = std::make_unique<StoreReader>(s);
+              reader_segment = f.segment;
+            }
+            LECTERN_RETURN_IF_ERROR(reader->Read(f.doc, &text));
+            analyzer.AnalyzeForIndex(text, &tokens);
+            analysed_segment = f.segment;
             analysed_doc = f.doc;
           }
           auto lo = std::lower_bound(tokens.begin(), tokens.end(), f.first,
@@ -197,30 +277,34 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
                                      [](uint32_t p, const Token& tk) { return p < tk.position; });
           if (lo == tokens.end() || hi == tokens.begin() || lo >= hi) continue;
           const size_t begin = lo->begin, end = (hi - 1)->end;
-          size_t from = 0, to = turn.text.size();
-          if (options.sentence) std::tie(from, to) = SentenceAround(turn.text, begin, end);
+          size_t from = 0, to = text.size();
+          if (options.sentence) std::tie(from, to) = SentenceAround(text, begin, end);
+          // Only the last / first `width` columns of each context are kept:
+          // cut long turns to a window before the whitespace handling and
+          // width fitting, which would otherwise walk the whole turn.
+          from = std::max(from, ContextStart(text, begin, options.width));
+          to = std::min(to, ContextEnd(text, end, options.width));
+          const BriefingMeta& meta = s.briefing(s.turn_briefing(f.doc));
           BuiltLine& out = built[i];
           KwicLine& line = out.line;
-          line.briefing_id = b->id;
-          line.turn = t;
-          line.date = b->date;
-          line.speaker = turn.speaker.value_or("");
-          line.role = std::string(RoleName(turn.role));
-          line.outlet = turn.outlet.value_or("");
+          line.briefing_id = meta.id;
+          line.turn = s.turn_index(f.doc);
+          if (meta.date) line.date = IsoDateFromDays(*meta.date);
+          if (uint32_t id = s.turn_speaker(f.doc)) line.speaker = s.string(id);
+          line.role = std::string(RoleName(s.turn_role(f.doc)));
+          if (uint32_t id = s.turn_outlet(f.doc)) line.outlet = s.string(id);
           line.first = f.first;
           line.last = f.last;
-          line.match = OneLine(std::string_view(turn.text).substr(begin, end - begin));
-          line.left = FitWidth(OneLine(std::string_view(turn.text).substr(from, begin - from)),
-                               options.width, true);
-          line.right = FitWidth(OneLine(std::string_view(turn.text).substr(end, to - end)),
-                                options.width, false);
-          auto k = lo;
-          for (int n = 0; k != tokens.begin() && n < 3; ++n) {
-            --k;
-            out.left_key += std::string(DisplayTerm(k->term)) + '\x1f';
+          line.match = OneLine(text.substr(begin, end - begin));
+          line.left = FitWidth(OneLine(text.substr(from, begin - from)), options.width, true);
+          line.right = FitWidth(OneLine(text.substr(end, to - end)), options.width, false);
+          auto k2 = lo;
+          for (int n = 0; k2 != tokens.begin() && n < 3; ++n) {
+            --k2;
+            out.left_key += std::string(DisplayTerm(k2->term)) + '\x1f';
           }
-          for (auto k = hi; k != tokens.end() && k - hi < 3; ++k) {
-            out.right_key += std::string(DisplayTerm(k->term)) + '\x1f';
+          for (auto k3 = hi; k3 != tokens.end() && k3 - hi < 3; ++k3) {
+            out.right_key += std::string(DisplayTerm(k3->term)) + '\x1f';
           }
         }
         return Status::Ok();

@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "analysis/briefing_tally.h"
 #include "analysis/subcorpus.h"
 #include "base/dates.h"
 #include "query/matcher.h"
@@ -83,8 +84,15 @@ Result<TrendResult> Trend(const Index& index, const TrendOptions& options) {
     }
     matchers.push_back(std::move(m).value());
   }
-  Result<Subcorpus> sub = SelectTurns(index, options.filter);
-  if (!sub.ok()) return sub.status();
+  // Without a filter the subcorpus is every live turn: read straight from
+  // the columns instead of sending a million turns through the evaluator.
+  const bool whole_index = options.filter.find_first_not_of(" \t\r\n") == std::string::npos;
+  Subcorpus sub;
+  if (!whole_index) {
+    Result<Subcorpus> selected = SelectTurns(index, options.filter);
+    if (!selected.ok()) return selected.status();
+    sub = std::move(selected).value();
+  }
 
   TrendResult result;
   result.queries = options.queries;
@@ -106,43 +114,55 @@ Result<TrendResult> Trend(const Index& index, const TrendOptions& options) {
     }
     return c;
   };
-  // Accumulate per (briefing, group key) with integers, then name cells
-  // once per distinct pair: a million turns cost a hash update each.
-  auto pack = [](uint32_t ordinal, uint32_t key) { return (uint64_t{ordinal} << 32) | key; };
+  const bool grouped = options.per != TrendOptions::Per::kNone;
   int32_t first_day = INT32_MAX, last_day = INT32_MIN;
   result.totals.assign(nq, 0);
   for (uint32_t seg = 0; seg < index.segments().size(); ++seg) {
-    const Segment& s = *index.segments()[seg].segment;
-    std::unordered_map<uint64_t, uint64_t> tokens;
-    std::vector<std::unordered_map<uint64_t, uint64_t>> counts(nq);
-    for (uint32_t doc : sub->docs[seg]) {
-      const uint32_t ordinal = s.turn_briefing(doc);
-      const std::optional<int32_t>& date = s.briefing(ordinal).date;
+    const SegmentView& view = index.segments()[seg];
+    const Segment& s = *view.segment;
+    BriefingTally tokens(s.briefing_count(), grouped);
+    std::vector<BriefingTally> counts(nq, BriefingTally(s.briefing_count(), grouped));
+    auto add_tokens = [&](uint32_t ordinal, const std::optional<int32_t>& date, uint32_t doc) {
       if (!date) {
         result.undated_tokens += s.turn_length(doc);
-        continue;
+        return;
       }
       first_day = std::min(first_day, *date);
       last_day = std::max(last_day, *date);
-      tokens[pack(ordinal, GroupKey(s, doc, options.per))] += s.turn_length(doc);
+      tokens.Add(ordinal, GroupKey(s, doc, options.per), s.turn_length(doc));
+    };
+    if (whole_index) {
+      for (uint32_t ordinal = 0; ordinal < s.briefing_count(); ++ordinal) {
+        const BriefingMeta& meta = s.briefing(ordinal);
+        const uint32_t end = std::min(meta.first_turn + meta.turn_count, s.turn_count());
+        for (uint32_t doc = meta.first_turn; doc < end; ++doc) {
+          if (view.live(doc)) add_tokens(ordinal, meta.date, doc);
+        }
+      }
+    } else {
+      for (uint32_t doc : sub.docs[seg]) {
+        const uint32_t ordinal = s.turn_briefing(doc);
+        add_tokens(ordinal, s.briefing(ordinal).date, doc);
+      }
     }
     for (size_t q = 0; q < nq; ++q) {
       Status st = matchers[q].VisitSegment(index, seg, true, [&](const TurnMatch& m) {
         const uint32_t ordinal = s.turn_briefing(m.doc);
         if (!s.briefing(ordinal).date || m.spans->empty()) return;
-        counts[q][pack(ordinal, GroupKey(s, m.doc, options.per))] += m.spans->size();
+        counts[q].Add(ordinal, GroupKey(s, m.doc, options.per), m.spans->size());
         result.totals[q] += m.spans->size();
       });
       if (!st.ok()) return st;
     }
-    auto target = [&](uint64_t key) -> TrendCell& {
-      const uint32_t ordinal = static_cast<uint32_t>(key >> 32);
-      return cell(period_of(*s.briefing(ordinal).date),
-                  GroupName(s, static_cast<uint32_t>(key), options.per));
+    // Name cells once per distinct (briefing, group), not per turn.
+    auto target = [&](uint32_t ordinal, uint32_t key) -> TrendCell& {
+      return cell(period_of(*s.briefing(ordinal).date), GroupName(s, key, options.per));
     };
-    for (const auto& [key, n] : tokens) target(key).tokens += n;
+    tokens.ForEach(
+        [&](uint32_t ordinal, uint32_t key, uint64_t n) { target(ordinal, key).tokens += n; });
     for (size_t q = 0; q < nq; ++q) {
-      for (const auto& [key, n] : counts[q]) target(key).counts[q] += n;
+      counts[q].ForEach(
+          [&](uint32_t ordinal, uint32_t key, uint64_t n) { target(ordinal, key).counts[q] += n; });
     }
   }
   // Every period from the first to the last, and groups by total count.
