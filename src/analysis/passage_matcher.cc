@@ -101,7 +101,8 @@ void PassageMatcher::Find(std::span<const uint32_t> tokens, std::span<const uint
     if (end <= begin) continue;
     double similarity = 0;
     std::span<const uint32_t> range = tokens.subspan(begin, end - begin);
-    if (!SimilarAtLeast(range, Tokens(passage), threshold_, &similarity)) continue;
+    const double threshold = VariantThreshold(threshold_, static_cast<size_t>(length));
+    if (!SimilarAtLeast(range, Tokens(passage), threshold, &similarity)) continue;
     uint32_t b = static_cast<uint32_t>(begin), e = static_cast<uint32_t>(end);
     // A variant of another length was given the passage's length: drop the
     // words at either end that the alignment does not use.
@@ -123,6 +124,8 @@ void PassageMatcher::Find(std::span<const uint32_t> tokens, std::span<const uint
         e -= drop_back;
         SimilarAtLeast(tokens.subspan(b, e - b), Tokens(passage), 0, &similarity);
       }
+      // Trimmed, the passage may be the longer side, and less reproduced.
+      if (similarity < threshold) continue;
     }
     hits->push_back({passage, b, e, static_cast<float>(similarity)});
   }

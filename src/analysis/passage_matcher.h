@@ -10,7 +10,8 @@
 // remains of C. So a substituted word (a gap in the matches), an inserted
 // clause (later matches start later) or a changed first word (the first match
 // has an offset) still give the whole occurrence. A candidate is kept when
-// its tokens and C's are similar (sequence_similarity.h) at the threshold;
+// its tokens and C's are similar (sequence_similarity.h) at the threshold
+// (stricter for passages under 12 tokens: VariantThreshold);
 // words at its ends that the alignment with C does not use are dropped (a
 // one-word name standing for a three-word one would otherwise pull in two
 // words of the surrounding text).

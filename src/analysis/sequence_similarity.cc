@@ -5,6 +5,14 @@
 
 namespace lectern {
 
+double VariantThreshold(double threshold, size_t length) {
+  // Up to 12 words the stricter bound applies; from there on the caller's
+  // threshold already allows only a few words (0.7 of 12 is 3.6 words).
+  constexpr size_t kShort = 12;
+  if (length == 0 || length >= kShort) return threshold;
+  return std::max(threshold, 1.0 - 1.5 / static_cast<double>(length));
+}
+
 bool SimilarAtLeast(std::span<const uint32_t> a, std::span<const uint32_t> b, double threshold,
                     double* similarity) {
   const int64_t n = static_cast<int64_t>(a.size()), m = static_cast<int64_t>(b.size());

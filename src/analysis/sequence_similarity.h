@@ -7,6 +7,7 @@
 // (talking_points.h), which keeps the first two together and the last apart.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -19,6 +20,13 @@ namespace lectern {
 // `similarity`, if given, receives the exact value when it passes.
 bool SimilarAtLeast(std::span<const uint32_t> a, std::span<const uint32_t> b, double threshold,
                     double* similarity = nullptr);
+
+// The similarity a variant of a `length`-token passage needs: `threshold`,
+// raised for short passages so that they allow at most about one and a half
+// changed words. Otherwise 0.7 of an 8-word point lets any 6-word piece of it
+// count ("on the basis of mutual respect" for "relations on the basis of
+// mutual respect and"), and nearly every use of a short point is a variant.
+double VariantThreshold(double threshold, size_t length);
 
 // One step of an alignment of `a` (the reference) with `b`.
 struct AlignStep {

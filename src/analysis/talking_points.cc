@@ -7,18 +7,24 @@
 #include <unordered_set>
 
 #include "analysis/boilerplate.h"
+#include "analysis/fragment_merging.h"
 #include "analysis/frequent_shingles.h"
 #include "analysis/passage_matcher.h"
 #include "analysis/passage_text.h"
 #include "analysis/passage_tokens.h"
+#include "analysis/sequence_similarity.h"
 #include "analysis/token_corpus.h"
 #include "analysis/turn_text.h"
+#include "analysis/wording_bounds.h"
 
 namespace lectern {
 namespace {
 
 constexpr size_t kMaxShingleWords = 6;
 constexpr size_t kMaxShingleCharacters = 8;
+// Fragments merge when their shared stretch is this share of the shorter
+// text (fragment_merging.h); the planted near misses share half.
+constexpr double kMinFragmentShare = 0.6;
 
 struct Run {
   uint32_t turn, begin, end;  // token range in the turn
@@ -126,11 +132,11 @@ void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
       }
       size_t b = a;
       while (b < tokens.size() && !covered[b]) ++b;
-      // A wording does not start or end on "and", "the", "of": trimmed
-      // while it stays long enough.
-      size_t from = a, to = b;
-      while (to - from > min_length && IsConnective(corpus.terms[tokens[to - 1]])) --to;
-      while (to - from > min_length && IsConnective(corpus.terms[tokens[from]])) ++from;
+      // A wording does not start on "and", "of" nor end on "and", "the",
+      // "in" (wording_bounds.h), and must be long enough without them;
+      // sentence ends are trimmed later, from the text, for the points kept.
+      auto [from, to] = TrimWording(tokens.subspan(a, b - a), corpus.terms, {});
+      from += a, to += a;
       if (to - from >= min_length && to - from >= k) {
         matcher->Add(tokens.subspan(from, to - from),
                      std::span<const uint64_t>(fps).subspan(from, to - from - k + 1));
@@ -187,6 +193,82 @@ std::vector<RawUse> FindUses(const TokenCorpus& corpus, const std::vector<Run>& 
 
 bool SpokespersonRole(Role role) { return role == Role::kAnswer || role == Role::kStatement; }
 
+// Spokesperson briefings of a point's uses (sorted by turn).
+size_t SpokespersonBriefings(const TokenCorpus& corpus, const RawUse* begin, const RawUse* end) {
+  size_t n = 0;
+  uint32_t last = UINT32_MAX;
+  for (const RawUse* u = begin; u != end; ++u) {
+    const CorpusTurn& ct = corpus.turns[u->turn];
+    if (SpokespersonRole(ct.role) && ct.briefing != last) ++n, last = ct.briefing;
+  }
+  return n;
+}
+
+// Stage 5b: points that are fragments of one formulation
+// (fragment_merging.h) become one, under the most widespread; the others'
+// uses join it, scored against its text, except where they overlap one of
+// its own uses in the same turn. Uses come sorted by (point, turn, begin)
+// and leave so.
+std::vector<RawUse> MergeFragmentUses(const TokenCorpus& corpus, const PassageMatcher& matcher,
+                                      const ShingleLengths& lengths,
+                                      const TalkingPointOptions& options,
+                                      std::vector<RawUse> uses) {
+  struct Candidate {
+    uint32_t point;
+    size_t first, last, briefings;
+  };
+  std::vector<Candidate> candidates;
+  for (size_t i = 0; i < uses.size();) {
+    size_t j = i;
+    while (j < uses.size() && uses[j].point == uses[i].point) ++j;
+    const size_t b = SpokespersonBriefings(corpus, uses.data() + i, uses.data() + j);
+    if (b >= options.min_briefings) candidates.push_back({uses[i].point, i, j, b});
+    i = j;
+  }
+  std::stable_sort(
+      candidates.begin(), candidates.end(),
+      [](const Candidate& a, const Candidate& b) { return a.briefings > b.briefings; });
+  std::vector<std::span<const uint32_t>> texts;
+  for (const Candidate& c : candidates) texts.push_back(matcher.Tokens(c.point));
+  const std::vector<uint32_t> target = MergeFragments(texts, lengths.words, kMinFragmentShare);
+  std::vector<std::vector<RawUse>> merged(candidates.size());
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    std::vector<RawUse>& into = merged[target[c]];
+    for (size_t u = candidates[c].first; u < candidates[c].last; ++u) {
+      RawUse use = uses[u];
+      if (target[c] != c) {
+        use.point = candidates[target[c]].point;
+        double similarity = 0;
+        SimilarAtLeast(corpus.TurnTokens(use.turn).subspan(use.begin, use.end - use.begin),
+                       texts[target[c]], 0, &similarity);
+        use.similarity = static_cast<float>(similarity);
+      }
+      into.push_back(use);
+    }
+  }
+  std::vector<RawUse> out;
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    std::vector<RawUse>& group = merged[c];
+    if (group.empty()) continue;
+    // The point's own uses (similarity 1 or its variants) before a
+    // fragment's at the same place.
+    std::stable_sort(group.begin(), group.end(), [](const RawUse& a, const RawUse& b) {
+      return a.turn != b.turn ? a.turn < b.turn : a.begin < b.begin;
+    });
+    size_t kept = out.size();
+    for (const RawUse& u : group) {
+      if (out.size() > kept && out.back().turn == u.turn && u.begin < out.back().end) {
+        if (u.similarity > out.back().similarity) out.back() = u;
+        continue;
+      }
+      out.push_back(u);
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const RawUse& a, const RawUse& b) { return a.point < b.point; });
+  return out;
+}
+
 std::string PointId(std::span<const uint32_t> tokens, const TokenCorpus& corpus) {
   uint64_t h = 0xcbf29ce484222325ULL;
   for (uint32_t t : tokens) {
@@ -212,11 +294,30 @@ TalkingPointUse MakeUse(const TokenCorpus& corpus, uint32_t turn) {
   return use;
 }
 
+// A point's text was trimmed (wording_bounds.h): uses that hold it verbatim
+// are narrowed to it, the others scored against it again.
+void NarrowUses(const TokenCorpus& corpus, std::span<const uint32_t> canonical, RawUse* begin,
+                RawUse* end) {
+  for (RawUse* u = begin; u != end; ++u) {
+    std::span<const uint32_t> tokens =
+        corpus.TurnTokens(u->turn).subspan(u->begin, u->end - u->begin);
+    auto at = std::search(tokens.begin(), tokens.end(), canonical.begin(), canonical.end());
+    if (at != tokens.end()) {
+      u->begin += static_cast<uint32_t>(at - tokens.begin());
+      u->end = u->begin + static_cast<uint32_t>(canonical.size());
+      u->similarity = 1;
+      continue;
+    }
+    double similarity = 0;
+    SimilarAtLeast(tokens, canonical, 0, &similarity);
+    u->similarity = static_cast<float>(similarity);
+  }
+}
+
 // Stage 6: one point's statistics from its uses (sorted by turn, begin).
-TalkingPoint Describe(const TokenCorpus& corpus, const PassageMatcher& matcher, uint32_t point,
+TalkingPoint Describe(const TokenCorpus& corpus, std::span<const uint32_t> canonical,
                       const RawUse* begin, const RawUse* end) {
   TalkingPoint tp;
-  std::span<const uint32_t> canonical = matcher.Tokens(point);
   tp.length = canonical.size();
   std::unordered_set<uint32_t> briefings, question_briefings;
   std::unordered_set<uint64_t> variants;
@@ -331,6 +432,7 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
   std::vector<TalkingPoint> points;
   std::vector<PointSource> point_sources;
   TurnTexts turn_texts(*index, corpus);
+  uses = MergeFragmentUses(corpus, matcher, lengths, options, std::move(uses));
   for (size_t i = 0; i < uses.size();) {
     size_t j = i;
     while (j < uses.size() && uses[j].point == uses[i].point) ++j;
@@ -345,19 +447,39 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
     // (uses are in turn order, so one briefing's uses are adjacent)
     if (spokesperson_briefings >= options.min_briefings) {
       const uint32_t point = uses[i].point;
-      TalkingPoint tp = Describe(corpus, matcher, point, uses.data() + i, uses.data() + j);
+      PointSource source = sources[point];
       std::span<const uint32_t> canonical = matcher.Tokens(point);
-      const bool cjk = corpus.briefings[corpus.turns[sources[point].turn].briefing].cjk;
-      tp.language = corpus.briefings[corpus.turns[sources[point].turn].briefing].language;
+      const CorpusBriefing& source_briefing = corpus.briefings[corpus.turns[source.turn].briefing];
+      const bool cjk = source_briefing.cjk;
+      // The printed source turn: where its sentences end, how it capitalises.
+      Result<TurnTexts::Shape> shape = turn_texts.TokenShape(source.turn);
+      if (!shape.ok()) return shape.status();
+      {
+        const std::vector<bool> starts(shape->sentence_start.begin() + source.begin,
+                                       shape->sentence_start.begin() + source.end);
+        const auto [from, to] = TrimWording(canonical, corpus.terms, starts);
+        // Only a sentence break can take it under the minimum here: what
+        // remains is a shorter phrase in varying company.
+        if (to - from < (cjk ? options.min_chars : options.min_words)) {
+          i = j;
+          continue;
+        }
+        if (from != 0 || to != canonical.size()) {
+          canonical = canonical.subspan(from, to - from);
+          source.end = source.begin + static_cast<uint32_t>(to);
+          source.begin += static_cast<uint32_t>(from);
+          NarrowUses(corpus, canonical, uses.data() + i, uses.data() + j);
+        }
+      }
+      TalkingPoint tp = Describe(corpus, canonical, uses.data() + i, uses.data() + j);
+      tp.language = source_briefing.language;
       const size_t content = ContentTokens(canonical, corpus.terms);
       if (content < (cjk ? kMinContentCharacters : kMinContentTokens)) {
         tp.boilerplate = "mostly function words (" + std::to_string(content) + " content " +
                          (cjk ? "characters)" : "words)");
       } else if (!cjk) {
         // Capitals are not in the postings: the source turn's text tells.
-        Result<std::vector<bool>> capitalized = turn_texts.Capitalized(sources[point].turn);
-        if (!capitalized.ok()) return capitalized.status();
-        if (CapitalizedShare(canonical, corpus.terms, *capitalized, sources[point].begin) >
+        if (CapitalizedShare(canonical, corpus.terms, shape->capitalized, source.begin) >
             kMaxCapitalizedShare) {
           tp.boilerplate = "mostly names and titles";
         }
@@ -373,7 +495,7 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
         ++report.points;
       if (!tp.boilerplate || options.include_boilerplate) {
         points.push_back(std::move(tp));
-        point_sources.push_back(sources[point]);
+        point_sources.push_back(source);
       }
     }
     i = j;

@@ -21,10 +21,22 @@
 //     run that strings two points together adds at most its uncovered rest,
 //     and a near miss (similarity below the threshold, e.g. two passages
 //     that share only half their words) stays a point of its own.
+//     A wording is trimmed of connectives at its start and function words
+//     at its end (wording_bounds.h).
 //  5. Occurrences: every turn's runs are matched against all points; each
-//     match at the threshold is an occurrence (verbatim or a variant).
-//  6. Statistics per point; points used in fewer than min_briefings
+//     match at the threshold is an occurrence (verbatim or a variant). The
+//     threshold is stricter for passages under 12 words (VariantThreshold
+//     in sequence_similarity.h), or any 6-word piece of an 8-word point
+//     would count as a use of it.
+//  6. Fragments: points whose texts share a stretch of at least k words
+//     making up 0.6 of the shorter text are pieces of one formulation
+//     (fragment_merging.h) and become one, under the most widespread; the
+//     others' uses join it as variants.
+//  7. Statistics per point; points used in fewer than min_briefings
 //     briefings by a spokesperson (answers and statements) are dropped.
+//     The text of each kept point is trimmed at sentence ends in its
+//     printed source (a closing "China." of the previous sentence goes);
+//     a use is verbatim when it holds the trimmed text word for word.
 // Questions: an occurrence in a question counts apart, and is marked as
 // quoting when a spokesperson used the point earlier (by date, or earlier in
 // the same briefing). Spread, counts and ranking are the spokespersons'.

@@ -1,6 +1,6 @@
 // TurnTexts: the printed text of corpus turns (token_corpus.h), read turn by
 // turn from the index's store, for the few facts the positional postings
-// do not hold (how a word was capitalised).
+// do not hold (how a word was capitalised, where a sentence ends).
 //
 // One StoreReader per segment keeps its last decompressed block, so turns
 // read in corpus order cost about one decompression per block. Not
@@ -27,8 +27,13 @@ class TurnTexts {
   // The text of corpus turn `turn`, valid until the next call.
   Result<std::string_view> Text(uint32_t turn);
 
-  // Per passage token of the turn: printed with an initial capital A-Z.
-  Result<std::vector<bool>> Capitalized(uint32_t turn);
+  // Per passage token of the turn, what the printed text shows and the
+  // tokens do not.
+  struct Shape {
+    std::vector<bool> capitalized;     // printed with an initial capital A-Z
+    std::vector<bool> sentence_start;  // after . ? ! ; : (and 。？！；：)
+  };
+  Result<Shape> TokenShape(uint32_t turn);
 
  private:
   const Index& index_;

@@ -353,6 +353,142 @@ TEST_F(TalkingPointsTest, TraceFindsAPassageAndItsVariantsInDateOrder) {
   EXPECT_EQ(Trace(*index_, "too short", {}).status().code(), Status::Code::kInvalidArgument);
 }
 
+// A second generated corpus for the shape of points: two wordings of one
+// formulation that are not close variants (fragments to merge), a passage
+// that always follows the end of another sentence, one whose run stops on a
+// connective, and a short point with a frequent shorter piece.
+struct ShapedCorpus {
+  static constexpr int kCount = 30;
+  static constexpr const char* kLong =
+      "China develops friendly relations on the basis of mutual respect, equality and mutual "
+      "benefit";
+  static constexpr const char* kShort = "based on mutual respect, equality and mutual benefit";
+  static constexpr const char* kReiterate =
+      "I would like to stress once again that China firmly supports the peace talks";
+  static constexpr const char* kRestraint =
+      "We call on all parties to exercise restraint and resolve disputes through dialogue and";
+  static constexpr const char* kEight = "the two sides agreed to deepen pragmatic cooperation";
+  static constexpr const char* kPiece = "sides agreed to deepen pragmatic cooperation";
+
+  static std::vector<Briefing> Briefings() {
+    Filler filler(11);
+    std::vector<Briefing> out;
+    for (int b = 0; b < kCount; ++b) {
+      std::vector<std::string> said;
+      if (b % 5 == 0) said.push_back(kLong);       // 6 briefings
+      if (b % 7 == 2) said.push_back(kShort);      // 4 others
+      if (b % 6 == 1) said.push_back(kReiterate);  // 5, after "... China."
+      if (b % 6 == 2) said.push_back(kRestraint);  // 5, then other words
+      if (b % 6 == 4) said.push_back(kEight);      // 5
+      if (b % 7 == 5) said.push_back(kPiece);      // 4, alone
+      std::vector<Turn> turns;
+      const std::string speaker = b % 2 ? "Hua Chunying" : "Geng Shuang";
+      for (size_t e = 0; e < std::max<size_t>(3, said.size()); ++e) {
+        turns.push_back(Question(filler.Words(12), "Reuters"));
+        std::string answer = filler.Words(15);
+        if (e < said.size()) {
+          std::string words = filler.Words(6);
+          words.pop_back();  // the sentence runs on into the planted text
+          if (said[e] == kReiterate)
+            answer += " " + words + " China. " + said[e] + ".";
+          else if (said[e] == kRestraint)
+            answer += " " + said[e] + " " + filler.Words(6);
+          else
+            answer += " " + said[e] + ".";
+          answer += " " + filler.Words(8);
+        }
+        turns.push_back(Answer(answer, speaker));
+      }
+      out.push_back(MakeBriefing("shape-" + Date(b), Date(b), turns));
+    }
+    return out;
+  }
+};
+
+const TalkingPoint* WithText(const TalkingPointsReport& report, const std::string& text) {
+  for (const TalkingPoint& p : report.talking_points) {
+    if (p.text == text) return &p;
+  }
+  return nullptr;
+}
+
+class ShapedPointsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    index_ = new std::shared_ptr<const Index>(BuildIndex(dir_->path(), ShapedCorpus::Briefings()));
+    Result<TalkingPointsReport> report = FindTalkingPoints(*index_, {});
+    ASSERT_TRUE(report.ok()) << report.status().message();
+    report_ = new TalkingPointsReport(std::move(report).value());
+  }
+  static void TearDownTestSuite() {
+    delete report_;
+    delete index_;
+    delete dir_;
+  }
+  static std::string Texts() {
+    std::string out;
+    for (const TalkingPoint& p : report_->talking_points) out += "\n  " + p.text;
+    return out;
+  }
+  static TempDir* dir_;
+  static std::shared_ptr<const Index>* index_;
+  static TalkingPointsReport* report_;
+};
+TempDir* ShapedPointsTest::dir_ = nullptr;
+std::shared_ptr<const Index>* ShapedPointsTest::index_ = nullptr;
+TalkingPointsReport* ShapedPointsTest::report_ = nullptr;
+
+TEST_F(ShapedPointsTest, FragmentsOfOneFormulationAreMerged) {
+  // The two wordings share "mutual respect, equality and mutual benefit"
+  // (6 of the shorter's 8 words) but are not close variants (0.5).
+  const TalkingPoint* p = WithText(*report_, ShapedCorpus::kLong);
+  ASSERT_NE(p, nullptr) << Texts();
+  EXPECT_EQ(WithText(*report_, ShapedCorpus::kShort), nullptr) << Texts();
+  EXPECT_EQ(p->briefings, 10u);
+  EXPECT_EQ(p->occurrences, 10u);
+  EXPECT_EQ(p->variant_occurrences, 4u);
+  EXPECT_EQ(p->variants, 1u);
+  EXPECT_EQ(*p->first_use.date, Date(0));
+  for (const TalkingPoint& q : report_->talking_points) {
+    if (q.text != ShapedCorpus::kLong) {
+      EXPECT_EQ(q.text.find("mutual"), std::string::npos) << q.text;
+    }
+  }
+}
+
+TEST_F(ShapedPointsTest, TextsEndAtSentencesAndNotOnConnectives) {
+  // Always after "... China.", which is not part of the point.
+  const TalkingPoint* reiterate = WithText(*report_, ShapedCorpus::kReiterate);
+  ASSERT_NE(reiterate, nullptr) << Texts();
+  EXPECT_EQ(reiterate->briefings, 5u);
+  EXPECT_EQ(reiterate->variant_occurrences, 0u);
+  // The run stops after "and"; the point does not.
+  std::string restraint = ShapedCorpus::kRestraint;
+  restraint.resize(restraint.size() - 4);
+  const TalkingPoint* p = WithText(*report_, restraint);
+  ASSERT_NE(p, nullptr) << Texts();
+  EXPECT_EQ(p->briefings, 5u);
+  EXPECT_EQ(p->variant_occurrences, 0u);
+  for (const TalkingPoint& q : report_->talking_points) {
+    const std::vector<std::string> words = Words(q.text);
+    ASSERT_FALSE(words.empty());
+    for (const char* bad : {"and", "the", "in", "of", "to"}) EXPECT_NE(words.back(), bad) << q.text;
+    EXPECT_EQ(q.text.find(". "), std::string::npos) << q.text;
+  }
+}
+
+TEST_F(ShapedPointsTest, ShortPointsNeedCloseVariants) {
+  // A 6-word piece of an 8-word point (0.75) is not a use of it, though it
+  // would be at the general threshold (0.7).
+  const TalkingPoint* p = WithText(*report_, ShapedCorpus::kEight);
+  ASSERT_NE(p, nullptr) << Texts();
+  EXPECT_EQ(p->briefings, 5u);
+  EXPECT_EQ(p->occurrences, 5u);
+  EXPECT_EQ(p->variant_occurrences, 0u);
+  EXPECT_EQ(report_->talking_points.size(), 4u) << Texts();
+}
+
 TEST(TalkingPointsChineseTest, FindsChinesePointsByCharacters) {
   Filler filler(3);
   const std::string chars =

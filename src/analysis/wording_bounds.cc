@@ -1,0 +1,45 @@
+#include "analysis/wording_bounds.h"
+
+#include <string_view>
+#include <unordered_set>
+
+#include "analysis/boilerplate.h"
+
+namespace lectern {
+
+bool EndsBadly(const std::string& term) {
+  // Words that need something after them. Not every function word: "at
+  // once", "oppose it", "for us" end well.
+  static const std::unordered_set<std::string_view> openers = {
+      "the",  "a",    "an",   "this", "these", "those", "all",  "any",  "each", "every",
+      "some", "such", "no",   "my",   "your",  "we",    "i",    "they", "he",   "she",
+      "very", "more", "most", "both", "not",   "than",  "into", "upon", "about"};
+  return IsConnective(term) || openers.count(term) > 0 ||
+         (!term.empty() && term.front() >= '0' && term.front() <= '9');
+}
+
+std::pair<size_t, size_t> TrimWording(std::span<const uint32_t> tokens,
+                                      const std::vector<std::string>& terms,
+                                      const std::vector<bool>& sentence_start) {
+  size_t from = 0, to = tokens.size();
+  if (!sentence_start.empty()) {
+    // The first sentence break inside: the piece before it is the tail of
+    // another sentence, dropped when it says little.
+    for (size_t i = 1; i < to; ++i) {
+      if (!sentence_start[i]) continue;
+      if (ContentTokens(tokens.subspan(0, i), terms) < kMinContentTokens) from = i;
+      break;
+    }
+    // The last one: what follows it opens another sentence.
+    for (size_t i = to; i-- > from + 1;) {
+      if (!sentence_start[i]) continue;
+      if (ContentTokens(tokens.subspan(i, to - i), terms) < kMinContentTokens) to = i;
+      break;
+    }
+  }
+  while (to > from && EndsBadly(terms[tokens[to - 1]])) --to;
+  while (to > from && IsConnective(terms[tokens[from]])) ++from;
+  return {from, to};
+}
+
+}  // namespace lectern
