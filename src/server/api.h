@@ -7,11 +7,11 @@
 //   GET /api/briefings/{id}                   as `lectern show --json`
 //   GET /api/stats?top=                       as `lectern stats --json`
 //   GET /api/kwic, /api/trend, /api/collocates, /api/keyness,
-//       /api/talking-points                   as the commands' --json
+//       /api/talking-points(/{id})            as the commands' --json
 //                                             (api_analysis.cc: parameters)
 //
 // Errors: {"error": message} (+ "column" for a malformed query) with 400 for
-// bad input, 404 for an unknown briefing or path. Nothing a user can type
+// bad input, 404 for an unknown briefing, talking point or path. Nothing a user can type
 // gives a 500: that is kept for a damaged index.
 #pragma once
 
@@ -50,6 +50,7 @@ class Api {
   ApiResponse Collocates(const QueryParams& params);
   ApiResponse Keyness(const QueryParams& params);
   ApiResponse TalkingPoints(const QueryParams& params);
+  ApiResponse TalkingPoint(std::string_view id, const QueryParams& params);
 
  private:
   IndexHolder* index_;

@@ -1,7 +1,8 @@
 // The corpus analyses of the API: /api/kwic, /api/trend, /api/collocates,
-// /api/keyness, /api/talking-points. Parameters mirror the CLI's options;
+// /api/keyness, /api/talking-points(/{id}). Parameters mirror the CLI's options;
 // bodies are the library's serialisations that the CLI's --json prints.
 #include "analysis/analysis_json.h"
+#include "analysis/passage_text.h"
 #include "analysis/talking_points.h"
 #include "analysis/talking_points_json.h"
 #include "server/api.h"
@@ -121,12 +122,21 @@ ApiResponse Api::Keyness(const QueryParams& params) {
   return {200, KeynessToJson(*r, o.measure)};
 }
 
-ApiResponse Api::TalkingPoints(const QueryParams& params) {
-  API_TRY(filter, TextParam(params, "filter", false, kApiMaxQueryBytes));
-  API_TRY(min_words, SizeParam(params, "min_words", 8, 3, 200));
-  API_TRY(min_briefings, SizeParam(params, "min_briefings", 3, 2, 100000));
-  API_TRY(limit, SizeParam(params, "limit", 20, 1, 200));
-  API_TRY(sort, ChoiceParam(params, "sort", "spread", "spread|first-use|last-use|count"));
+// The options of /api/talking-points and /api/talking-points/{id}: a point's
+// id depends on them only through which points exist, so the page passes the
+// list's options to the detail to find the same point.
+static Result<TalkingPointOptions> TalkingPointOptionsFrom(const QueryParams& params) {
+  Result<std::string> filter = TextParam(params, "filter", false, kApiMaxQueryBytes);
+  if (!filter.ok()) return filter.status();
+  Result<size_t> min_words = SizeParam(params, "min_words", 8, 3, 200);
+  if (!min_words.ok()) return min_words.status();
+  Result<size_t> min_briefings = SizeParam(params, "min_briefings", 3, 2, 100000);
+  if (!min_briefings.ok()) return min_briefings.status();
+  Result<size_t> limit = SizeParam(params, "limit", 20, 1, 200);
+  if (!limit.ok()) return limit.status();
+  Result<std::string> sort =
+      ChoiceParam(params, "sort", "spread", "spread|first-use|last-use|count");
+  if (!sort.ok()) return sort.status();
   TalkingPointOptions o;
   o.filter = *filter;
   o.min_words = *min_words;
@@ -137,9 +147,36 @@ ApiResponse Api::TalkingPoints(const QueryParams& params) {
            : *sort == "last-use" ? TalkingPointOptions::Sort::kLastUse
            : *sort == "count"    ? TalkingPointOptions::Sort::kCount
                                  : TalkingPointOptions::Sort::kSpread;
-  Result<TalkingPointsReport> r = FindTalkingPoints(index_->Current(), o);
+  return o;
+}
+
+ApiResponse Api::TalkingPoints(const QueryParams& params) {
+  API_TRY(o, TalkingPointOptionsFrom(params));
+  Result<TalkingPointsReport> r = FindTalkingPoints(index_->Current(), *o);
   if (!r.ok()) return ApiError(HttpStatusFor(r.status()), r.status());
   return {200, TalkingPointsReportToJson(*r, Flag(params, "uses"))};
+}
+
+// As `lectern talking-points show ID --json`: the point with every use in
+// its context (the sentence around it, the differences from the canonical
+// wording), which the list leaves out because it costs a briefing read each.
+ApiResponse Api::TalkingPoint(std::string_view id, const QueryParams& params) {
+  API_TRY(o, TalkingPointOptionsFrom(params));
+  if (id.empty() || id.size() > 64) {
+    return ApiError(404, Status::NotFound("no such talking point: " + std::string(id)));
+  }
+  std::shared_ptr<const Index> index = index_->Current();
+  Result<lectern::TalkingPoint> point = FindTalkingPoint(index, *o, id);
+  if (!point.ok()) return ApiError(HttpStatusFor(point.status()), point.status());
+  Result<ReferenceWording> reference = WordingOf(*index, point->source);
+  if (!reference.ok()) return ApiError(HttpStatusFor(reference.status()), reference.status());
+  std::vector<PassageRef> refs;
+  for (const TalkingPointOccurrence& u : point->uses) {
+    refs.push_back({u.use.briefing_id, u.use.turn, u.token_begin, u.token_end});
+  }
+  Result<std::vector<UseInContext>> contexts = UsesInContext(*index, *reference, refs);
+  if (!contexts.ok()) return ApiError(HttpStatusFor(contexts.status()), contexts.status());
+  return {200, TalkingPointToJson(*point, true, *contexts)};
 }
 
 }  // namespace lectern

@@ -154,5 +154,45 @@ TEST_F(ApiTest, ANewCommitIsPickedUp) {
   EXPECT_EQ(json::parse(Get("/api/stats").body)["briefings"], 4);
 }
 
+TEST_F(ApiTest, TalkingPointListAndDetail) {
+  // Two briefings where the spokesperson repeats one passage, so that a
+  // talking point exists at min_briefings=2 (3 would be under the default).
+  const std::string passage =
+      "The so-called clean network is nothing but a political manipulation aimed at "
+      "suppressing Chinese companies.";
+  {
+    auto writer = IndexWriter::Open(dir_.path());
+    ASSERT_TRUE(writer.ok());
+    for (const char* date : {"2020-08-06", "2020-08-10"}) {
+      ASSERT_TRUE((*writer)
+                      ->Add(testing::MakeBriefing(std::string("mfa-china-en-") + date, date,
+                                                  {testing::Question("On the network?", "AFP"),
+                                                   testing::Answer(passage + " We reject it.")}))
+                      .ok());
+    }
+    ASSERT_TRUE((*writer)->Commit().ok());
+  }
+  ApiResponse list = Get("/api/talking-points", {{"min_briefings", "2"}});
+  ASSERT_EQ(list.status, 200) << list.body;
+  json points = json::parse(list.body)["talking_points"];
+  ASSERT_FALSE(points.empty()) << list.body;
+  const std::string id = points[0]["id"];
+  EXPECT_FALSE(points[0].contains("uses"));  // the list leaves the uses out
+
+  ApiResponse one = Get("/api/talking-points/" + id, {{"min_briefings", "2"}});
+  ASSERT_EQ(one.status, 200) << one.body;
+  json point = json::parse(one.body);
+  EXPECT_EQ(point["id"], id);
+  ASSERT_EQ(point["uses"].size(), 2u);
+  EXPECT_NE(point["uses"][0]["context"].get<std::string>().find("clean network"),
+            std::string::npos);
+  EXPECT_EQ(point["uses"][0]["highlight"].size(), 2u);
+
+  EXPECT_EQ(Get("/api/talking-points/tp-000000000000", {{"min_briefings", "2"}}).status, 404);
+  EXPECT_EQ(Get("/api/talking-points/" + id).status, 404);  // not a point at 3 briefings
+  EXPECT_EQ(Get("/api/talking-points/" + id, {{"min_briefings", "1"}}).status, 400);
+  EXPECT_EQ(Get("/api/talking-points/" + std::string(100, 'a')).status, 404);
+}
+
 }  // namespace
 }  // namespace lectern

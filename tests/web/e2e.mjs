@@ -6,8 +6,9 @@
 // Builds a temporary index from samples/, starts `lectern serve` on a free
 // loopback port, then, in the browser: searches, filters, pages through
 // results, opens a briefing and an exchange link, reads the archive
-// dashboard, draws a trend (when the server has /api/trend), sees a bad
-// query's error, and checks a phone-width layout. A second ingest
+// dashboard, draws a trend (when the server has /api/trend), reads the
+// talking points and a point's timeline, sees a bad query's error, and
+// checks a phone-width layout. A second ingest
 // (tests/fixtures) while the server runs must show up without a restart;
 // the server must leave the index as it found it and stop on SIGTERM.
 // Screenshots are saved in DIR. Exits 1 on the first failure.
@@ -206,6 +207,47 @@ try {
   ok(/^0 turns/.test(beforeIngest.trim()) && !/^0 turns/.test(afterIngest.trim()),
     `a later ingest is picked up: the Reuters question on the Chengdu consulate is found (${afterIngest.trim()})`);
 
+  // Talking points over samples + fixtures: the list, the selected point's
+  // timeline and its uses in context. Passages need 3 briefings by default;
+  // when these have none the view must say so and offer 2.
+  await go('#/talking-points', 'talking-points');
+  if (await page.locator('.tp-list li').count() === 0) {
+    ok(await page.locator('.notice.empty').isVisible(), 'no talking points at 3 briefings: the empty state says so');
+    await page.evaluate(() => { delete document.getElementById('view').dataset.ready; });
+    await page.click('.notice.empty a');
+    await ready('talking-points');
+    ok(page.url().includes('min_briefings=2'), 'the empty state links to passages used in 2 briefings');
+  } else {
+    await go('#/talking-points?min_briefings=2', 'talking-points');
+  }
+  ok(await page.locator('.tp-list li').count() > 0, 'talking points used in 2 briefings are listed');
+  ok(await page.locator('svg.tp-timeline circle').count() > 0, 'the selected point has a timeline with a mark per spokesperson and period');
+  await page.hover('svg.tp-timeline circle >> nth=0');
+  ok(/\d+ uses?/.test(await page.locator('.tooltip').textContent()), 'hovering a timeline mark shows its count');
+  ok(await page.locator('.tp-uses li').count() >= 2 && await page.locator('.tp-uses .tp-context mark').count() > 0,
+    'its uses are shown in context, the passage marked');
+  await page.screenshot({ path: join(shots, 'talking-points.png'), fullPage: true });
+  const tpCount = await page.locator('.tp-list li').count();
+  if (tpCount > 1) {
+    // Choosing another point from the keyboard puts its id in the URL and keeps focus on it.
+    await page.evaluate(() => { delete document.getElementById('view').dataset.ready; });
+    await page.focus('.tp-list li:nth-child(2) a');
+    await page.keyboard.press('Enter');
+    await ready('talking-points');
+    ok(/[?&]id=tp-[0-9a-f]+/.test(page.url()), 'the chosen point is in the URL');
+    ok(await page.evaluate(() => document.activeElement.getAttribute('aria-current') === 'true'), 'focus stays on the chosen point');
+  }
+  const useHref = await page.getAttribute('.tp-uses .tp-where a >> nth=0', 'href');
+  await go(useHref, 'briefing');
+  ok(await page.locator('.reader').count() > 0, 'a use links into the briefing reader');
+
+  // Collocates and keyness: tables (or their notice when nothing qualifies).
+  await go('#/collocates?q=China', 'collocates');
+  ok(await page.locator('.stats-table tbody tr, #view .notice').count() > 0 && await page.locator('#view .error').count() === 0, 'the collocates view answers');
+  await go('#/keyness?target=date:2020..&reference=date:..2019', 'keyness');
+  ok(await page.locator('.stats-table tbody tr, #view .notice').count() > 0 && await page.locator('#view .error').count() === 0, 'the keyness view answers');
+  await page.screenshot({ path: join(shots, 'keyness.png'), fullPage: true });
+
   // Keyboard: the search box is reachable and submits with Enter; the nav links are focusable.
   await go('#/search', 'search');
   ok(await page.evaluate(() => document.activeElement && document.activeElement.id === 'q'), 'the empty search view focuses the box');
@@ -225,6 +267,10 @@ try {
   await p2.waitForSelector('#view[data-ready="briefing"]');
   ok(await p2.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the reader fits a phone width');
   await p2.screenshot({ path: join(shots, 'briefing-phone.png'), fullPage: true });
+  await p2.goto(base + '/#/talking-points?min_briefings=2');
+  await p2.waitForSelector('#view[data-ready="talking-points"]');
+  ok(await p2.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the talking points fit a phone width');
+  await p2.screenshot({ path: join(shots, 'talking-points-phone.png'), fullPage: true });
 
   ok(pageErrors.length === 0, 'no script errors' + (pageErrors.length ? ': ' + pageErrors.join('; ') : ''));
   ok(external.length === 0, 'nothing is loaded from outside the server' + (external.length ? ': ' + external.join(' ') : ''));

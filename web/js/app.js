@@ -7,6 +7,7 @@ import { dashboardView } from './dashboard.js';
 import { trendView } from './trend.js';
 import { kwicView } from './kwic.js';
 import { talkingPointsView } from './talking_points.js';
+import { collocatesView, keynessView } from './words.js';
 
 const root = document.getElementById('view');
 
@@ -25,6 +26,8 @@ async function route() {
     else a.removeAttribute('aria-current');
   }
   root.dataset.view = view;
+  // A chart's tooltip belongs to the view it was hovered in.
+  for (const t of document.querySelectorAll('.tooltip')) t.hidden = true;
   try {
     switch (view) {
       case 'search': await searchView(root, params); break;
@@ -33,6 +36,8 @@ async function route() {
       case 'trend': await trendView(root, params); break;
       case 'kwic': await kwicView(root, params); break;
       case 'talking-points': await talkingPointsView(root, params); break;
+      case 'collocates': await collocatesView(root, params); break;
+      case 'keyness': await keynessView(root, params); break;
       default:
         clear(root).append(h('h1', {}, 'No such view'), h('p', {}, h('a', { href: '#/search' }, 'Go to search')));
     }

@@ -13,7 +13,8 @@ function showTip(evt, text) {
   tip.style.top = Math.max(8, y - 34) + 'px';
 }
 function hideTip() { if (tip) tip.hidden = true; }
-function hoverable(el, text) {
+// Focusable, with `text` as tooltip on hover and focus and as its accessible name.
+export function hoverable(el, text) {
   el.setAttribute('tabindex', '0');
   el.setAttribute('aria-label', text);
   el.addEventListener('mousemove', (e) => showTip(e, text));
