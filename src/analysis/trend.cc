@@ -155,8 +155,14 @@ Result<TrendResult> Trend(const Index& index, const TrendOptions& options) {
       if (!st.ok()) return st;
     }
     // Name cells once per distinct (briefing, group), not per turn.
+    // Without groups a briefing's cell is looked up once, not once per
+    // query: the string-keyed map costs more than the counting.
+    std::vector<TrendCell*> cell_of(grouped ? 0 : s.briefing_count(), nullptr);
     auto target = [&](uint32_t ordinal, uint32_t key) -> TrendCell& {
-      return cell(period_of(*s.briefing(ordinal).date), GroupName(s, key, options.per));
+      if (!grouped && cell_of[ordinal]) return *cell_of[ordinal];
+      TrendCell& c = cell(period_of(*s.briefing(ordinal).date), GroupName(s, key, options.per));
+      if (!grouped) cell_of[ordinal] = &c;
+      return c;
     };
     tokens.ForEach(
         [&](uint32_t ordinal, uint32_t key, uint64_t n) { target(ordinal, key).tokens += n; });
