@@ -54,8 +54,11 @@ install_packages
 # pins it (it drives the Debian chromium above; it downloads no browser).
 web_tests="$(cd "$(dirname "$0")/.." && pwd)/tests/web"
 wanted=$(sed -n 's/.*"playwright-core": "\([0-9.]*\)".*/\1/p' "$web_tests/package.json")
-installed=$(sed -n 's/^ *"version": "\([0-9.]*\)".*/\1/p' \
-  "$web_tests/node_modules/playwright-core/package.json" 2>/dev/null | head -n 1)
+installed=""
+if [ -f "$web_tests/node_modules/playwright-core/package.json" ]; then  # absent on a fresh checkout
+  installed=$(sed -n 's/^ *"version": "\([0-9.]*\)".*/\1/p' \
+    "$web_tests/node_modules/playwright-core/package.json" | head -n 1)
+fi
 if [ "$installed" != "$wanted" ]; then
   echo "setup.sh: npm ci in tests/web (playwright-core $wanted)" >&2
   (cd "$web_tests" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
