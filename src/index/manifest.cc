@@ -41,9 +41,12 @@ Result<Manifest> ReadCurrentManifest(const std::string& dir) {
   nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return Status::Corruption(path + ": not valid JSON");
   try {
-    if (j.at("format").get<uint32_t>() != kIndexFormatVersion) {
+    const uint32_t format = j.at("format").get<uint32_t>();
+    if (format < kOldestReadableFormatVersion || format > kIndexFormatVersion) {
       return Status::Corruption(path + ": index format " + j.at("format").dump() +
-                                ", this lectern reads " + std::to_string(kIndexFormatVersion));
+                                ", this lectern reads " +
+                                std::to_string(kOldestReadableFormatVersion) + " to " +
+                                std::to_string(kIndexFormatVersion) + "; ingest again");
     }
     Manifest m;
     m.generation = j.at("generation").get<uint64_t>();

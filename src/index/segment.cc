@@ -97,6 +97,10 @@ const std::vector<uint32_t>& PostingIterator::Positions() {
   return positions_;
 }
 
+void Segment::DictionaryDeleter::operator()(ZSTD_DDict_s* d) const { ZSTD_freeDDict(d); }
+
+Segment::~Segment() = default;
+
 Result<std::shared_ptr<const Segment>> Segment::Open(const std::string& path) {
   std::shared_ptr<Segment> segment(new Segment());
   segment->path_ = path;
@@ -115,10 +119,12 @@ Status Segment::Parse() {
       data.substr(0, kSegmentMagic.size()) != kSegmentMagic) {
     return Status::Corruption("not a lectern segment (bad header or truncated)");
   }
-  if (GetFixed32(data.data() + 8) != kIndexFormatVersion) {
-    return Status::Corruption("segment format version " +
-                              std::to_string(GetFixed32(data.data() + 8)) + ", expected " +
-                              std::to_string(kIndexFormatVersion));
+  const uint32_t version = GetFixed32(data.data() + 8);
+  if (version < kOldestReadableFormatVersion || version > kIndexFormatVersion) {
+    return Status::Corruption("segment format " + std::to_string(version) +
+                              ", this lectern reads " +
+                              std::to_string(kOldestReadableFormatVersion) + " to " +
+                              std::to_string(kIndexFormatVersion) + "; ingest again");
   }
   if (GetFixed32(data.data() + 12) != 0) return Status::Corruption("unknown segment flags");
   if (data.substr(data.size() - kSegmentEndMagic.size()) != kSegmentEndMagic) {
@@ -155,6 +161,9 @@ Status Segment::Parse() {
                       kSectionTerms, kSectionPostings, kSectionPositions, kSectionBlocks}) {
     if (!sections.count(id)) return Status::Corruption("missing section " + std::to_string(id));
   }
+  if (version >= 3 && !sections.count(kSectionStoreDictionary)) {
+    return Status::Corruption("missing section " + std::to_string(kSectionStoreDictionary));
+  }
   const Status bad = Status::Corruption("malformed section");
 
   std::string_view s = sections[kSectionStrings];
@@ -167,6 +176,11 @@ Status Segment::Parse() {
   }
 
   store_ = sections[kSectionStore];
+  if (auto it = sections.find(kSectionStoreDictionary);
+      it != sections.end() && !it->second.empty()) {
+    store_dictionary_.reset(ZSTD_createDDict(it->second.data(), it->second.size()));
+    if (!store_dictionary_) return Status::Corruption("damaged store dictionary");
+  }
   s = sections[kSectionTurns];
   if (s.size() < 8) return bad;
   turn_count_ = GetFixed32(s.data());
@@ -435,8 +449,12 @@ Status StoreReader::Load(uint32_t block) {
     return bad;
   }
   buffer_.resize(size);
-  const size_t got = ZSTD_decompressDCtx(static_cast<ZSTD_DCtx*>(dctx_), buffer_.data(),
-                                         buffer_.size(), frame.data(), frame.size());
+  auto* dctx = static_cast<ZSTD_DCtx*>(dctx_);
+  const ZSTD_DDict* dictionary = segment_->store_dictionary();
+  const size_t got = dictionary ? ZSTD_decompress_usingDDict(dctx, buffer_.data(), buffer_.size(),
+                                                             frame.data(), frame.size(), dictionary)
+                                : ZSTD_decompressDCtx(dctx, buffer_.data(), buffer_.size(),
+                                                      frame.data(), frame.size());
   if (ZSTD_isError(got) || got != size) return bad;
   records_.clear();
   const char *p = buffer_.data(), *end = p + buffer_.size();

@@ -17,6 +17,8 @@
 #include "index/fs.h"
 #include "model/briefing.h"
 
+struct ZSTD_DDict_s;
+
 namespace lectern {
 
 struct BriefingMeta {
@@ -94,6 +96,7 @@ class PostingIterator {
 class Segment {
  public:
   static Result<std::shared_ptr<const Segment>> Open(const std::string& path);
+  ~Segment();
 
   const std::string& path() const { return path_; }
   uint32_t turn_count() const { return turn_count_; }
@@ -141,8 +144,14 @@ class Segment {
   uint32_t BlockOf(uint32_t doc) const;
   uint32_t block_first_turn(uint32_t block) const { return block_first_turn_[block]; }
   std::string_view block_bytes(uint32_t block) const;
+  // The dictionary the store's blocks were compressed with, or null.
+  const ZSTD_DDict_s* store_dictionary() const { return store_dictionary_.get(); }
 
  private:
+  struct DictionaryDeleter {
+    void operator()(ZSTD_DDict_s* d) const;
+  };
+
   Segment() = default;
   Status Parse();
   Status ParseBriefings(std::string_view compressed);
@@ -154,6 +163,7 @@ class Segment {
   std::string briefing_records_;  // decompressed kBriefings; BriefingMeta views point into it
   std::vector<BriefingMeta> briefings_;
   std::string_view store_, postings_, positions_;
+  std::unique_ptr<ZSTD_DDict_s, DictionaryDeleter> store_dictionary_;
   std::vector<uint32_t> block_first_turn_;
   std::vector<uint64_t> block_offset_;
   uint32_t turn_count_ = 0, term_count_ = 0;

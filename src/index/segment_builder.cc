@@ -12,6 +12,7 @@
 #include "index/coding.h"
 #include "index/format.h"
 #include "index/fs.h"
+#include "index/store_builder.h"
 #include "index/term_table.h"
 
 namespace lectern {
@@ -87,10 +88,7 @@ struct SegmentBuilder::Impl {
   // Turn columns.
   std::vector<uint32_t> turn_briefing, turn_speaker, turn_outlet, turn_length;
   std::vector<uint8_t> turn_role;
-  // The store: compressed blocks, and the block being filled.
-  std::string store, block;
-  std::vector<std::pair<uint32_t, uint64_t>> blocks;  // first turn, offset
-  uint32_t block_first_turn = 0;
+  StoreBuilder store;
   size_t posting_bytes = 0;
   ZSTD_CCtx* zstd = ZSTD_createCCtx();
 
@@ -102,25 +100,6 @@ struct SegmentBuilder::Impl {
         string_ids.try_emplace(std::string(s), static_cast<uint32_t>(strings.size()));
     if (added) strings.emplace_back(s);
     return it->second;
-  }
-
-  void FlushBlock() {
-    if (block.empty()) return;
-    blocks.emplace_back(block_first_turn, store.size());
-    const size_t at = store.size();
-    store.resize(at + ZSTD_compressBound(block.size()));
-    size_t n = ZSTD_compressCCtx(zstd, store.data() + at, store.size() - at, block.data(),
-                                 block.size(), kStoreCompressionLevel);
-    if (ZSTD_isError(n)) n = 0;  // cannot happen with a bound-sized buffer
-    store.resize(at + n);
-    block.clear();
-  }
-
-  void StoreTurn(uint32_t doc, const Turn& turn) {
-    if (block.empty()) block_first_turn = doc;
-    PutString(&block, turn.text);
-    PutString(&block, turn.label);
-    if (block.size() >= kStoreBlockBytes) FlushBlock();
   }
 
   void IndexTurn(uint32_t doc, std::string_view text) {
@@ -169,7 +148,7 @@ SegmentBuilder::~SegmentBuilder() = default;
 size_t SegmentBuilder::briefing_count() const { return impl_->briefings.size(); }
 size_t SegmentBuilder::turn_count() const { return impl_->turn_role.size(); }
 size_t SegmentBuilder::approximate_bytes() const {
-  return impl_->posting_bytes + impl_->store.size() + impl_->block.size() +
+  return impl_->posting_bytes + impl_->store.bytes() +
          impl_->terms.size() * (sizeof(TermPostings) + 16) + impl_->turn_role.size() * 21;
 }
 
@@ -198,14 +177,14 @@ void SegmentBuilder::Add(const Briefing& b, uint64_t content_hash) {
                                                (turn.follow_up ? kFollowUpBit : 0)));
     m.turn_speaker.push_back(turn.speaker ? m.StringId(*turn.speaker) : 0);
     m.turn_outlet.push_back(turn.outlet ? m.StringId(*turn.outlet) : 0);
-    m.StoreTurn(doc, turn);
+    m.store.Add(doc, turn.text, turn.label);
     m.IndexTurn(doc, turn.text);
   }
 }
 
 Status SegmentBuilder::Write(const std::string& path) {
   Impl& m = *impl_;
-  m.FlushBlock();
+  if (Status s = m.store.Finish(); !s.ok()) return Status::IOError(path + ": " + s.message());
 
   // Terms in byte order; postings and positions laid out in the same order.
   std::vector<uint32_t> sorted(m.terms.size());
@@ -220,8 +199,9 @@ Status SegmentBuilder::Write(const std::string& path) {
   for (uint32_t id : sorted) term_bytes += m.term_ids.term(id).size();
 
   std::string file;
-  file.reserve(1024 + m.store.size() + postings_size + positions_size + term_bytes +
-               m.terms.size() * 24 + m.turn_role.size() * 16 + m.briefings.size() * 256);
+  file.reserve(1024 + m.store.compressed().size() + m.store.dictionary().size() + postings_size +
+               positions_size + term_bytes + m.terms.size() * 24 + m.turn_role.size() * 16 +
+               m.briefings.size() * 256);
   file.append(kSegmentMagic);
   PutFixed32(&file, kIndexFormatVersion);
   PutFixed32(&file, 0);
@@ -299,15 +279,15 @@ Status SegmentBuilder::Write(const std::string& path) {
   end_section();
 
   begin_section(kSectionStore);
-  file += m.store;
+  file += m.store.compressed();
+  end_section();
+
+  begin_section(kSectionStoreDictionary);
+  file += m.store.dictionary();
   end_section();
 
   begin_section(kSectionBlocks);
-  PutFixed32(&file, static_cast<uint32_t>(m.blocks.size()));
-  for (const auto& [first_turn, offset] : m.blocks) {
-    PutFixed32(&file, first_turn);
-    PutFixed64(&file, offset);
-  }
+  file += m.store.BlocksSection();
   end_section();
 
   begin_section(kSectionTerms);

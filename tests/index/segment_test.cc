@@ -158,3 +158,81 @@ TEST(Segment, SkippingAgreesWithWalkingEveryPosting) {
 
 }  // namespace
 }  // namespace lectern
+
+namespace lectern {
+namespace {
+
+// Enough varied text for the store to train a dictionary: turns are read
+// back exactly, in any order, and the same turns give the same file.
+TEST(Segment, StoreWithDictionaryRoundTripsEveryTurnInAnyOrder) {
+  const char* words[] = {
+      "consulate", "Chengdu",       "sovereignty", "cooperation",  "the",      "of",
+      "China",     "United States", "relations",   "中国",         "外交部",   "发言人",
+      "we",        "firmly",        "oppose",      "interference", "internal", "affairs"};
+  std::mt19937 rng(7);
+  std::vector<Briefing> briefings;
+  size_t bytes = 0;
+  for (int b = 0; bytes < 3 * kStoreMinTrainingBytes; ++b) {
+    std::vector<Turn> turns;
+    for (int t = 0; t < 12; ++t) {
+      std::string text;
+      const size_t n = 5 + rng() % 120;
+      for (size_t w = 0; w < n; ++w) {
+        text += words[rng() % std::size(words)];
+        text += (rng() % 9 == 0) ? ". " : " ";
+      }
+      bytes += text.size();
+      turns.push_back(t % 2 ? Answer(text, "Zhao Lijian") : Question(text, "AFP"));
+    }
+    briefings.push_back(MakeBriefing("b" + std::to_string(b), "2020-01-01", std::move(turns)));
+  }
+  TempDir dir;
+  auto write = [&](const std::string& name) {
+    SegmentBuilder builder;
+    for (const Briefing& b : briefings) builder.Add(b, BriefingContentHash(b));
+    EXPECT_TRUE(builder.Write(dir.path() + "/" + name).ok());
+    return *ReadFileToString(dir.path() + "/" + name);
+  };
+  EXPECT_EQ(write("a.lseg"), write("b.lseg"));
+  auto opened = Segment::Open(dir.path() + "/a.lseg");
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  const Segment& s = **opened;
+  EXPECT_NE(s.store_dictionary(), nullptr);
+  EXPECT_GT(s.block_count(), 2 * kStoreMinTrainingBytes / kStoreBlockBytes);
+
+  std::vector<std::string> expected;
+  for (const Briefing& b : briefings) {
+    for (const Turn& t : b.turns) expected.push_back(t.text);
+  }
+  ASSERT_EQ(s.turn_count(), expected.size());
+  std::vector<uint32_t> order(expected.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::shuffle(order.begin(), order.end(), rng);
+  StoreReader reader(s);
+  for (uint32_t doc : order) {
+    std::string_view text;
+    ASSERT_TRUE(reader.Read(doc, &text).ok());
+    ASSERT_EQ(text, expected[doc]) << "turn " << doc;
+  }
+}
+
+TEST(Segment, SmallSegmentsHaveNoDictionary) {
+  TempDir dir;
+  auto opened = Segment::Open(WriteSegment(dir.path()));
+  ASSERT_TRUE(opened.ok());
+  EXPECT_EQ((*opened)->store_dictionary(), nullptr);
+}
+
+TEST(Segment, UnknownFormatVersionSaysToIngestAgain) {
+  TempDir dir;
+  const std::string path = WriteSegment(dir.path());
+  std::string bytes = *ReadFileToString(path);
+  bytes[8] = static_cast<char>(kIndexFormatVersion + 1);  // u32 version after the magic
+  std::ofstream(path, std::ios::binary) << bytes;
+  auto s = Segment::Open(path);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("ingest again"), std::string::npos) << s.status().message();
+}
+
+}  // namespace
+}  // namespace lectern
