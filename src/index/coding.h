@@ -22,6 +22,13 @@ inline void PutFixed64(std::string* out, uint64_t v) {
   out->append(b, 8);
 }
 
+// 40-bit offsets (up to 1 TB): term records hold two per term.
+inline void PutFixed40(std::string* out, uint64_t v) {
+  char b[5];
+  for (int i = 0; i < 5; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+  out->append(b, 5);
+}
+
 // Unsigned integers of 1, 2 or 4 bytes, for columns whose width a segment
 // chooses by its largest value.
 inline void PutFixedWidth(std::string* out, uint32_t v, unsigned width) {
@@ -41,6 +48,12 @@ inline uint32_t GetFixed32(const char* p) {
 inline uint64_t GetFixed64(const char* p) {
   uint64_t v;
   std::memcpy(&v, p, 8);
+  return v;
+}
+
+inline uint64_t GetFixed40(const char* p) {
+  uint64_t v = 0;
+  std::memcpy(&v, p, 5);  // little-endian: the low five bytes
   return v;
 }
 

@@ -1,4 +1,4 @@
-// The on-disk index format, version 3 (version 2 segments are still read).
+// The on-disk index format, version 3.
 //
 // An index is a directory:
 //   CURRENT              names the live manifest ("MANIFEST-000007.json\n")
@@ -18,7 +18,7 @@
 //   header  "LECTSEG1" | u32 version | u32 reserved
 //   sections, in any order, located by the footer
 //   footer  N x (u32 id | u64 offset | u64 length | u32 crc32) | u32 N | "LECTEND1"
-// Sections (version 3; version 2 has no kStoreDictionary):
+// Sections:
 //   kStrings    varint n, n x string: the segment's dictionary of speakers,
 //               outlets, languages, institutions, kinds, spokespersons;
 //               id 0 is "" (null)
@@ -41,16 +41,19 @@
 //               segment's store, or empty (too little text to train on).
 //               Small blocks make showing a hit cheap; the dictionary gives
 //               them back the ratio of large ones.
-//   kBlocks     u32 m, m x (u32 first turn | u64 offset in kStore)
-//   kTerms      u32 n | n x (u32 df | u64 postings offset | u64 positions
+//   kBlocks     varint m, m x (varint first turn - previous block's first
+//               turn | varint offset in kStore - previous block's offset)
+//   kTerms      u32 n | n x (u32 df | u40 postings offset | u40 positions
 //               offset) | (n+1) x u32 term byte offsets | term bytes, sorted
-//   kPostings   per term: (df - 1) / kSkipInterval skip entries, entry k
-//               for the start of block k + 1 (documents from kSkipInterval x
-//               (k + 1) on): u32 last document of block k | u32 offset of
-//               the block in the postings after the entries | u32 offset of
-//               its first position in the term's positions; then per
-//               document: varint (doc delta << 1 | freq == 1), then varint
-//               frequency unless it is 1
+//   kPostings   per term: if df > kSkipInterval, varint length of the skip
+//               entries, then (df - 1) / kSkipInterval of them, entry k for
+//               the start of block k + 1 (documents from kSkipInterval x
+//               (k + 1) on), each three varints, deltas from the entry
+//               before (from 0 for the first): last document of block k |
+//               offset of the block in the postings after the entries |
+//               offset of its first position in the term's positions; then
+//               per document: varint (doc delta << 1 | freq == 1), then
+//               varint frequency unless it is 1
 //   kPositions  per term, per document, frequency x varint position delta
 // Integers are little-endian; strings are varint-length-prefixed UTF-8.
 #pragma once
@@ -61,8 +64,9 @@
 namespace lectern {
 
 inline constexpr uint32_t kIndexFormatVersion = 3;
-// The oldest format this version reads (segments and manifests).
-inline constexpr uint32_t kOldestReadableFormatVersion = 2;
+// The oldest format this version reads (segments and manifests); older
+// indexes are refused with a message to ingest again.
+inline constexpr uint32_t kOldestReadableFormatVersion = 3;
 inline constexpr std::string_view kSegmentMagic = "LECTSEG1";
 inline constexpr std::string_view kSegmentEndMagic = "LECTEND1";
 inline constexpr size_t kSegmentHeaderSize = 16;
@@ -79,11 +83,10 @@ enum SectionId : uint32_t {
   kSectionStoreDictionary = 9,
 };
 
-inline constexpr size_t kTermRecordSize = 20;
+inline constexpr size_t kTermRecordSize = 14;
 
 // Postings are skippable in blocks of this many documents.
 inline constexpr uint32_t kSkipInterval = 128;
-inline constexpr size_t kSkipEntrySize = 12;
 
 // Store blocks: small, so that showing one hit decompresses little (4 KB
 // decompress about 3x faster than the 16 KB of version 2); the dictionary

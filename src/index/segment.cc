@@ -20,13 +20,36 @@ PostingIterator::PostingIterator(std::string_view postings, std::string_view pos
       pos_base_(positions.data()),
       df_(df) {
   skip_count_ = df == 0 ? 0 : (df - 1) / kSkipInterval;
-  if (uint64_t{skip_count_} * kSkipEntrySize > postings.size()) {
-    df_ = 0;  // damaged: iterate nothing
+  if (skip_count_ > 0) {
+    uint64_t length;
+    if (!GetVarint(&p_, end_, &length) || length > static_cast<uint64_t>(end_ - p_)) {
+      df_ = 0;  // damaged: iterate nothing
+      skip_count_ = 0;
+    } else {
+      skip_p_ = p_;
+      skip_end_ = p_ + length;
+      p_ = skip_end_;
+    }
+  }
+  base_ = p_;
+  if (skip_count_ > 0 && !ReadSkipEntry()) {
+    df_ = 0;
     skip_count_ = 0;
   }
-  skips_ = p_;
-  p_ += size_t{skip_count_} * kSkipEntrySize;
-  base_ = p_;
+}
+
+bool PostingIterator::ReadSkipEntry() {
+  uint64_t doc, postings, positions;
+  if (!GetVarint(&skip_p_, skip_end_, &doc) || !GetVarint(&skip_p_, skip_end_, &postings) ||
+      !GetVarint(&skip_p_, skip_end_, &positions)) {
+    return false;
+  }
+  entry_.last_doc += doc;
+  entry_.postings_at += postings;
+  entry_.positions_at += positions;
+  return entry_.last_doc <= UINT32_MAX &&
+         entry_.postings_at <= static_cast<uint64_t>(end_ - base_) &&
+         entry_.positions_at <= static_cast<uint64_t>(pos_end_ - pos_base_);
 }
 
 bool PostingIterator::NextSlow() {
@@ -48,30 +71,29 @@ bool PostingIterator::NextSlow() {
 }
 
 bool PostingIterator::SkipToSlow(uint32_t target) {
-  // Entry k starts block k + 1; its first field is the last document of
-  // block k. Jump to the last block start whose predecessors all lie below
-  // `target`, if that is ahead of where we are.
-  uint32_t k = next_skip_;
-  while (k < skip_count_ && GetFixed32(skips_ + size_t{k} * kSkipEntrySize) < target) ++k;
-  if (k > next_skip_) {
-    next_skip_ = k;
-    const uint32_t block_start = k * kSkipInterval;  // index of the block's first document
-    if (block_start > seen_) {
-      const char* e = skips_ + size_t{k - 1} * kSkipEntrySize;
-      const uint32_t postings_at = GetFixed32(e + 4), positions_at = GetFixed32(e + 8);
-      if (postings_at > static_cast<size_t>(end_ - base_) ||
-          positions_at > static_cast<size_t>(pos_end_ - pos_base_)) {
-        seen_ = df_;  // damaged
-        return false;
-      }
-      doc_ = GetFixed32(e);
-      p_ = base_ + postings_at;
-      pos_p_ = pos_base_ + positions_at;
-      seen_ = block_start;
-      freq_ = 0;
-      unread_positions_ = 0;
-      positions_ready_ = false;
+  // Entry k starts block k + 1; its last_doc is the last document of block
+  // k. Pass every entry whose block lies wholly below `target` and jump to
+  // the start of the block after the last one passed, if that is ahead.
+  SkipEntry jump;
+  bool passed = false;
+  while (next_skip_ < skip_count_ && entry_.last_doc < target) {
+    jump = entry_;
+    passed = true;
+    ++next_skip_;
+    if (next_skip_ < skip_count_ && !ReadSkipEntry()) {
+      seen_ = df_;  // damaged
+      return false;
     }
+  }
+  const uint32_t block_start = next_skip_ * kSkipInterval;  // index of the block's first document
+  if (passed && block_start > seen_) {
+    doc_ = static_cast<uint32_t>(jump.last_doc);
+    p_ = base_ + jump.postings_at;
+    pos_p_ = pos_base_ + jump.positions_at;
+    seen_ = block_start;
+    freq_ = 0;
+    unread_positions_ = 0;
+    positions_ready_ = false;
   }
   while (Next()) {
     if (doc_ >= target) return true;
@@ -157,12 +179,10 @@ Status Segment::Parse() {
       return Status::Corruption("checksum mismatch in section " + std::to_string(id));
     sections[id] = bytes;
   }
-  for (uint32_t id : {kSectionStrings, kSectionBriefings, kSectionStore, kSectionTurns,
-                      kSectionTerms, kSectionPostings, kSectionPositions, kSectionBlocks}) {
+  for (uint32_t id :
+       {kSectionStrings, kSectionBriefings, kSectionStore, kSectionTurns, kSectionTerms,
+        kSectionPostings, kSectionPositions, kSectionBlocks, kSectionStoreDictionary}) {
     if (!sections.count(id)) return Status::Corruption("missing section " + std::to_string(id));
-  }
-  if (version >= 3 && !sections.count(kSectionStoreDictionary)) {
-    return Status::Corruption("missing section " + std::to_string(kSectionStoreDictionary));
   }
   const Status bad = Status::Corruption("malformed section");
 
@@ -212,21 +232,28 @@ Status Segment::Parse() {
   }
 
   s = sections[kSectionBlocks];
-  if (s.size() < 4) return bad;
-  const uint32_t blocks = GetFixed32(s.data());
-  if (s.size() != 4 + uint64_t{blocks} * 12) return bad;
+  p = s.data();
+  end = s.data() + s.size();
+  uint64_t blocks;
+  if (!GetVarint(&p, end, &blocks) || blocks > s.size()) return bad;
   block_first_turn_.resize(blocks);
   block_offset_.resize(blocks);
-  for (uint32_t i = 0; i < blocks; ++i) {
-    block_first_turn_[i] = GetFixed32(s.data() + 4 + 12 * i);
-    block_offset_[i] = GetFixed64(s.data() + 8 + 12 * i);
-    const bool ordered = i == 0 ? block_first_turn_[i] == 0 && block_offset_[i] == 0
-                                : block_first_turn_[i] > block_first_turn_[i - 1] &&
-                                      block_offset_[i] > block_offset_[i - 1];
-    if (!ordered || block_first_turn_[i] >= turn_count_ || block_offset_[i] >= store_.size()) {
+  uint64_t first_turn = 0, offset = 0;
+  for (uint64_t i = 0; i < blocks; ++i) {
+    uint64_t turn_delta, offset_delta;
+    if (!GetVarint(&p, end, &turn_delta) || !GetVarint(&p, end, &offset_delta)) return bad;
+    // Every block but the first starts after the one before, in turns and bytes.
+    if (i > 0 && (turn_delta == 0 || offset_delta == 0)) return bad;
+    first_turn += turn_delta;
+    offset += offset_delta;
+    if ((i == 0 && (first_turn != 0 || offset != 0)) || first_turn >= turn_count_ ||
+        offset >= store_.size()) {
       return bad;
     }
+    block_first_turn_[i] = static_cast<uint32_t>(first_turn);
+    block_offset_[i] = offset;
   }
+  if (p != end) return bad;
   if ((blocks == 0) != (turn_count_ == 0)) return bad;
 
   postings_ = sections[kSectionPostings];
@@ -251,7 +278,7 @@ Status Segment::Parse() {
   uint64_t last_postings = 0, last_positions = 0;
   for (uint32_t i = 0; i < term_count_; ++i) {
     const char* r = term_records_ + static_cast<size_t>(i) * kTermRecordSize;
-    uint64_t po = GetFixed64(r + 4), pp = GetFixed64(r + 12);
+    uint64_t po = GetFixed40(r + 4), pp = GetFixed40(r + 9);
     if (po < last_postings || pp < last_positions || po > postings_.size() ||
         pp > positions_.size()) {
       return bad;
@@ -284,12 +311,12 @@ TermInfo Segment::Info(uint32_t ordinal) const {
   TermInfo info;
   info.ordinal = ordinal;
   info.df = GetFixed32(r);
-  info.postings_begin = GetFixed64(r + 4);
-  info.positions_begin = GetFixed64(r + 12);
+  info.postings_begin = GetFixed40(r + 4);
+  info.positions_begin = GetFixed40(r + 9);
   if (ordinal + 1 < term_count_) {
     const char* next = r + kTermRecordSize;
-    info.postings_end = GetFixed64(next + 4);
-    info.positions_end = GetFixed64(next + 12);
+    info.postings_end = GetFixed40(next + 4);
+    info.positions_end = GetFixed40(next + 9);
   } else {
     info.postings_end = postings_.size();
     info.positions_end = positions_.size();

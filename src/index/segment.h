@@ -63,8 +63,7 @@ class PostingIterator {
   // Moves to the first document >= target; false if there is none.
   bool SkipTo(uint32_t target) {
     if (seen_ > 0 && doc_ >= target) return true;
-    if (next_skip_ < skip_count_ &&
-        GetFixed32(skips_ + size_t{next_skip_} * kSkipEntrySize) < target) {
+    if (next_skip_ < skip_count_ && entry_.last_doc < target) {
       return SkipToSlow(target);  // a whole block or more to jump
     }
     while (Next()) {
@@ -79,13 +78,21 @@ class PostingIterator {
   uint32_t df() const { return df_; }
 
  private:
+  // A skip entry (format.h), its deltas added up.
+  struct SkipEntry {
+    uint64_t last_doc = 0, postings_at = 0, positions_at = 0;
+  };
+
   bool NextSlow();
   bool SkipToSlow(uint32_t target);
+  // Decodes skip entry `next_skip_` into `entry_`; false if damaged.
+  bool ReadSkipEntry();
 
   const char *p_ = nullptr, *end_ = nullptr;
   const char *pos_p_ = nullptr, *pos_end_ = nullptr;
-  const char *skips_ = nullptr, *base_ = nullptr, *pos_base_ = nullptr;
+  const char *skip_p_ = nullptr, *skip_end_ = nullptr, *base_ = nullptr, *pos_base_ = nullptr;
   uint32_t skip_count_ = 0, next_skip_ = 0;
+  SkipEntry entry_;  // entry `next_skip_`, when next_skip_ < skip_count_
   uint32_t df_ = 0, seen_ = 0;
   uint32_t doc_ = 0, freq_ = 0;
   uint32_t unread_positions_ = 0;  // positions of earlier documents not yet skipped

@@ -29,6 +29,8 @@ struct TermPostings {
   uint32_t last_position = 0;
   uint32_t positions_at = 0;  // where the turn being indexed starts in `positions`
   std::string skips;          // see format.h
+  // The last skip entry written, for the deltas of the next.
+  uint32_t skip_doc = 0, skip_postings = 0, skip_positions = 0;
 };
 
 struct BriefingRecord {
@@ -128,9 +130,13 @@ struct SegmentBuilder::Impl {
       TermPostings& p = terms[id];
       const size_t size_before = p.postings.size() + p.skips.size();
       if (p.df > 0 && p.df % kSkipInterval == 0) {
-        PutFixed32(&p.skips, p.last_doc);
-        PutFixed32(&p.skips, static_cast<uint32_t>(p.postings.size()));
-        PutFixed32(&p.skips, p.positions_at);
+        const auto postings_at = static_cast<uint32_t>(p.postings.size());
+        PutVarint(&p.skips, p.last_doc - p.skip_doc);
+        PutVarint(&p.skips, postings_at - p.skip_postings);
+        PutVarint(&p.skips, p.positions_at - p.skip_positions);
+        p.skip_doc = p.last_doc;
+        p.skip_postings = postings_at;
+        p.skip_positions = p.positions_at;
       }
       const uint32_t delta = p.df == 0 ? doc : doc - p.last_doc;
       PutVarint(&p.postings, (uint64_t{delta} << 1) | (p.freq == 1 ? 1 : 0));
@@ -192,9 +198,16 @@ Status SegmentBuilder::Write(const std::string& path) {
   std::sort(sorted.begin(), sorted.end(),
             [&](uint32_t a, uint32_t b) { return m.term_ids.term(a) < m.term_ids.term(b); });
   size_t postings_size = 0, positions_size = 0, term_bytes = 0;
-  for (const TermPostings& t : m.terms) {
-    postings_size += t.skips.size() + t.postings.size();
+  // A term's skip entries are preceded by their length (format.h).
+  std::vector<std::string> skip_lengths(m.terms.size());
+  for (size_t id = 0; id < m.terms.size(); ++id) {
+    const TermPostings& t = m.terms[id];
+    if (!t.skips.empty()) PutVarint(&skip_lengths[id], t.skips.size());
+    postings_size += skip_lengths[id].size() + t.skips.size() + t.postings.size();
     positions_size += t.positions.size();
+  }
+  if (postings_size >= (uint64_t{1} << 40) || positions_size >= (uint64_t{1} << 40)) {
+    return Status::IOError(path + ": segment too large (over 1 TB of postings)");
   }
   for (uint32_t id : sorted) term_bytes += m.term_ids.term(id).size();
 
@@ -295,9 +308,10 @@ Status SegmentBuilder::Write(const std::string& path) {
   uint64_t postings_offset = 0, positions_offset = 0;
   for (uint32_t id : sorted) {
     PutFixed32(&file, m.terms[id].df);
-    PutFixed64(&file, postings_offset);
-    PutFixed64(&file, positions_offset);
-    postings_offset += m.terms[id].skips.size() + m.terms[id].postings.size();
+    PutFixed40(&file, postings_offset);
+    PutFixed40(&file, positions_offset);
+    postings_offset +=
+        skip_lengths[id].size() + m.terms[id].skips.size() + m.terms[id].postings.size();
     positions_offset += m.terms[id].positions.size();
   }
   uint32_t term_offset = 0;
@@ -311,6 +325,7 @@ Status SegmentBuilder::Write(const std::string& path) {
 
   begin_section(kSectionPostings);
   for (uint32_t id : sorted) {
+    file += skip_lengths[id];
     file += m.terms[id].skips;
     file += m.terms[id].postings;
   }

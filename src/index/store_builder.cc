@@ -93,10 +93,10 @@ Status StoreBuilder::Finish() {
 
 std::string StoreBuilder::BlocksSection() const {
   std::string out;
-  PutFixed32(&out, static_cast<uint32_t>(raw_blocks_.size()));
+  PutVarint(&out, raw_blocks_.size());
   for (size_t i = 0; i < raw_blocks_.size(); ++i) {
-    PutFixed32(&out, raw_blocks_[i].first);
-    PutFixed64(&out, offsets_[i]);
+    PutVarint(&out, raw_blocks_[i].first - (i > 0 ? raw_blocks_[i - 1].first : 0));
+    PutVarint(&out, offsets_[i] - (i > 0 ? offsets_[i - 1] : 0));
   }
   return out;
 }

@@ -38,7 +38,7 @@ class StoreBuilder {
 
   const std::string& dictionary() const { return dictionary_; }
   const std::string& compressed() const { return compressed_; }
-  // The kBlocks section: u32 m, m x (u32 first turn | u64 offset in kStore).
+  // The kBlocks section (format.h).
   std::string BlocksSection() const;
 
  private:

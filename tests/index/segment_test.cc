@@ -150,7 +150,9 @@ TEST(Segment, SkippingAgreesWithWalkingEveryPosting) {
         ASSERT_EQ(found, expected != all.end());
         if (!found) break;
         ASSERT_EQ(it.doc(), expected->first);
-        if (rng() % 2) ASSERT_EQ(it.Positions(), expected->second);
+        if (rng() % 2) {
+          ASSERT_EQ(it.Positions(), expected->second);
+        }
       }
     }
   }
