@@ -68,11 +68,15 @@ inline uint32_t GetFixedWidth(const char* column, unsigned width, size_t i) {
 }
 
 inline void PutVarint(std::string* out, uint64_t v) {
-  while (v >= 0x80) {
-    out->push_back(static_cast<char>(v | 0x80));
-    v >>= 7;
+  if (v < 0x80) {  // most position and document gaps
+    out->push_back(static_cast<char>(v));
+    return;
   }
-  out->push_back(static_cast<char>(v));
+  char b[10];
+  size_t n = 0;
+  for (; v >= 0x80; v >>= 7) b[n++] = static_cast<char>(v | 0x80);
+  b[n++] = static_cast<char>(v);
+  out->append(b, n);
 }
 
 // Reads a varint from [*p, end); advances *p. False on truncation or overflow.

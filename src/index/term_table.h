@@ -19,7 +19,7 @@ class TermTable {
 
   // The id of `term`, added if new.
   uint32_t Intern(std::string_view term) {
-    const uint64_t h = Hash64(term);
+    const uint64_t h = HashShort(term);
     const uint32_t tag = static_cast<uint32_t>(h >> 32) | 1;  // 0 marks an empty slot
     size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
@@ -55,7 +55,7 @@ class TermTable {
     std::vector<Slot> bigger(slots_.size() * 2);
     const size_t mask = bigger.size() - 1;
     for (uint32_t id = 0; id < offsets_.size(); ++id) {
-      const uint64_t h = Hash64(term(id));
+      const uint64_t h = HashShort(term(id));
       size_t i = h & mask;
       while (bigger[i].tag != 0) i = (i + 1) & mask;
       bigger[i] = Slot{static_cast<uint32_t>(h >> 32) | 1, id};

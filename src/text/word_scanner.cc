@@ -120,7 +120,8 @@ bool IsContraction(std::string_view term) {
 }  // namespace
 
 void StripPossessive(std::string* term) {
-  if (term->size() > 2 && term->compare(term->size() - 2, 2, "'s") == 0 && !IsContraction(*term)) {
+  const size_t n = term->size();
+  if (n > 2 && (*term)[n - 1] == 's' && (*term)[n - 2] == '\'' && !IsContraction(*term)) {
     term->resize(term->size() - 2);
   }
 }
@@ -146,6 +147,15 @@ bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_
       size_t characters = 1;
       size_t j = c.end;
       while (j < end) {
+        // Fast lane: ASCII letters and digits, the bulk of every word.
+        const auto b = static_cast<unsigned char>(text[j]);
+        if (b < 0x80 && (kAscii.cls[b] == kLetter || kAscii.cls[b] == kDigit)) {
+          has_alnum = true;
+          last = kAscii.cls[b];
+          ++characters;
+          ++j;
+          continue;
+        }
         const CodePoint n = Decode(text, j, end);
         if (IsWordChar(n.cls)) {
           has_alnum |= n.cls != kExtendNumLet;

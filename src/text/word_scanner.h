@@ -22,7 +22,11 @@
 namespace lectern::text_internal {
 
 inline bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+  // A bit set of ' ', '\t', '\n', '\v', '\f', '\r': one shift and test per byte.
+  constexpr uint64_t kSpaces = (1ull << ' ') | (1ull << '\t') | (1ull << '\n') | (1ull << '\v') |
+                               (1ull << '\f') | (1ull << '\r');
+  const auto b = static_cast<unsigned char>(c);
+  return b <= ' ' && ((kSpaces >> b) & 1) != 0;
 }
 
 // Scans `text[begin, end)` (a chunk with no ASCII white space), appending
