@@ -29,7 +29,9 @@ TEST(HashShort, SeparatesKeysOfEveryLengthThatDifferInOneByte) {
       other[i] = 'b';
       EXPECT_TRUE(seen.insert(HashShort(other)).second) << "length " << n << ", byte " << i;
     }
-    if (n > 0) EXPECT_NE(HashShort(key), HashShort(key.substr(1))) << n;
+    if (n > 0) {
+      EXPECT_NE(HashShort(key), HashShort(key.substr(1))) << n;
+    }
   }
   EXPECT_NE(HashShort(std::string("\0", 1)), HashShort(std::string("\0\0", 2)));
 }
