@@ -126,18 +126,24 @@ void StripPossessive(std::string* term) {
   }
 }
 
-bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_as_characters,
-               uint32_t* position, std::vector<Token>* tokens) {
+bool ScanChunk(std::string_view text, size_t begin, size_t* chunk_end,
+               bool ideographs_as_characters, uint32_t* position, std::vector<Token>* tokens) {
+  // Look-ahead and decoding are bounded by the text, not the chunk: white
+  // space is class kOther and never part of a UTF-8 sequence, so reading it
+  // ends a word or sequence exactly as the chunk's end would.
+  const size_t end = text.size();
   const size_t tokens_before = tokens->size();
   const uint32_t position_before = *position;
+  size_t i = begin;
   auto bail = [&] {
     tokens->resize(tokens_before);
     *position = position_before;
+    while (i < end && !IsAsciiSpace(text[i])) ++i;
+    *chunk_end = i;
     return false;
   };
   Cls previous = kOther;
-  size_t i = begin;
-  while (i < end) {
+  while (i < end && !IsAsciiSpace(text[i])) {
     const CodePoint c = Decode(text, i, end);
     if (IsWordChar(c.cls)) {
       // WB5, WB8-WB10, WB13a/b: letters, digits and '_' join; WB6/7 and
@@ -222,6 +228,7 @@ bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_
     previous = c.cls;
     i = c.end;
   }
+  *chunk_end = i;
   return true;
 }
 

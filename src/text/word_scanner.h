@@ -29,12 +29,15 @@ inline bool IsAsciiSpace(char c) {
   return b <= ' ' && ((kSpaces >> b) & 1) != 0;
 }
 
-// Scans `text[begin, end)` (a chunk with no ASCII white space), appending
-// its tokens, positions from `*position` on, and advancing `*position`.
-// Word terms are normalised (lower case, possessive "'s" dropped);
-// ideographs become CharacterTerm tokens if `ideographs_as_characters`.
-// Returns false, and appends nothing, when the chunk needs ICU.
-bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_as_characters,
+// Scans the chunk of `text` that starts at `begin` (not ASCII white space)
+// and ends before the next ASCII white space or at the end of the text,
+// storing that end in `*end`: appends its tokens, positions from
+// `*position` on, and advances `*position`. Word terms are normalised
+// (lower case, possessive "'s" dropped); ideographs become CharacterTerm
+// tokens if `ideographs_as_characters`. Returns false, and appends
+// nothing, when the chunk needs ICU. One pass: the chunk's end is found
+// while scanning it.
+bool ScanChunk(std::string_view text, size_t begin, size_t* end, bool ideographs_as_characters,
                uint32_t* position, std::vector<Token>* tokens);
 
 // Drops an English possessive "'s" from a normalised word, keeping
