@@ -145,4 +145,18 @@ Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
   return corpus;
 }
 
+Result<TokenCorpus> LoadTokenCorpusForAnalysis(
+    const std::shared_ptr<const Index>& index, const std::string& filter, size_t threads,
+    const std::function<void(std::string_view, size_t, size_t)>& progress) {
+  TokenCorpusOptions options;
+  options.filter = filter;
+  options.threads = ThreadCount(threads);
+  if (progress) {
+    options.progress = [&](size_t done, size_t total) {
+      progress("reading briefings", done, total);
+    };
+  }
+  return LoadTokenCorpus(index, options);
+}
+
 }  // namespace lectern
