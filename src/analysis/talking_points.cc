@@ -9,11 +9,13 @@
 #include "analysis/boilerplate.h"
 #include "analysis/fragment_merging.h"
 #include "analysis/frequent_shingles.h"
+#include "analysis/parallel_parts.h"
 #include "analysis/passage_matcher.h"
 #include "analysis/passage_text.h"
 #include "analysis/passage_tokens.h"
 #include "analysis/sequence_similarity.h"
 #include "analysis/token_corpus.h"
+#include "analysis/token_streams.h"
 #include "analysis/turn_text.h"
 #include "analysis/wording_bounds.h"
 
@@ -30,36 +32,27 @@ struct Run {
   uint32_t turn, begin, end;  // token range in the turn
 };
 
-// Splits [0, count) into about `parts` contiguous chunks and runs work(lo,
-// hi, part) on threads; results are kept per part so their order is fixed.
-template <typename Work>
-void ParallelChunks(size_t count, size_t parts, Work work) {
-  parts = std::max<size_t>(1, std::min(parts, count));
-  std::vector<std::thread> pool;
-  for (size_t p = 1; p < parts; ++p) {
-    pool.emplace_back([&, p] { work(count * p / parts, count * (p + 1) / parts, p); });
-  }
-  work(0, count / parts, 0);
-  for (std::thread& t : pool) t.join();
-}
-
 // Stage 3: maximal stretches of frequent windows, per turn, in turn order.
 std::vector<Run> FindRuns(const TokenCorpus& corpus, const FrequentShingles& frequent,
                           const ShingleLengths& lengths, size_t threads) {
   const size_t parts = threads * 4;
   std::vector<std::vector<Run>> out(parts);
-  ParallelChunks(corpus.turns.size(), parts, [&](size_t lo, size_t hi, size_t part) {
+  ForEachPart(corpus.turns.size(), parts, threads, [&](size_t lo, size_t hi, size_t part) {
     std::vector<uint64_t> fps;
     for (size_t t = lo; t < hi; ++t) {
       const size_t k = lengths.For(corpus.briefings[corpus.turns[t].briefing]);
       ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &fps);
+      const uint64_t base = corpus.turns[t].begin;
+      auto is_frequent = [&](size_t p) {
+        return frequent.MayBeFrequent(base + p) && frequent.Briefings(fps[p]) != 0;
+      };
       for (size_t p = 0; p < fps.size();) {
-        if (frequent.Briefings(fps[p]) == 0) {
+        if (!is_frequent(p)) {
           ++p;
           continue;
         }
         size_t q = p;
-        while (q + 1 < fps.size() && frequent.Briefings(fps[q + 1]) != 0) ++q;
+        while (q + 1 < fps.size() && is_frequent(q + 1)) ++q;
         out[part].push_back(
             {static_cast<uint32_t>(t), static_cast<uint32_t>(p), static_cast<uint32_t>(q + k)});
         p = q + 1;
@@ -165,7 +158,7 @@ std::vector<RawUse> FindUses(const TokenCorpus& corpus, const std::vector<Run>& 
   starts.push_back(static_cast<uint32_t>(runs.size()));
   const size_t turns = starts.size() - 1, parts = threads * 4;
   std::vector<std::vector<RawUse>> out(parts);
-  ParallelChunks(turns, parts, [&](size_t lo, size_t hi, size_t part) {
+  ForEachPart(turns, parts, threads, [&](size_t lo, size_t hi, size_t part) {
     std::vector<uint64_t> fps;
     std::vector<uint8_t> lookup;
     std::vector<PassageHit> hits;
@@ -315,19 +308,22 @@ void NarrowUses(const TokenCorpus& corpus, std::span<const uint32_t> canonical, 
 }
 
 // Stage 6: one point's statistics from its uses (sorted by turn, begin).
+// Every use is listed (TalkingPoint::uses) only `with_uses`: most points are
+// counted, ranked and dropped, and listing a use copies its briefing's id,
+// date and speaker.
 TalkingPoint Describe(const TokenCorpus& corpus, std::span<const uint32_t> canonical,
-                      const RawUse* begin, const RawUse* end) {
+                      const RawUse* begin, const RawUse* end, bool with_uses) {
   TalkingPoint tp;
   tp.length = canonical.size();
   std::unordered_set<uint32_t> briefings, question_briefings;
   std::unordered_set<uint64_t> variants;
-  std::map<std::string, size_t> speakers;
+  std::map<uint32_t, size_t> speakers;  // by corpus speaker id
   std::map<int, std::unordered_set<uint32_t>> years;
   uint32_t first_spokesperson_turn = UINT32_MAX;
   for (const RawUse* u = begin; u != end; ++u) {
     const CorpusTurn& ct = corpus.turns[u->turn];
     TalkingPointOccurrence occ;
-    occ.use = MakeUse(corpus, u->turn);
+    if (with_uses) occ.use = MakeUse(corpus, u->turn);
     occ.token_begin = u->begin;
     occ.token_end = u->end;
     occ.similarity = u->similarity;
@@ -342,7 +338,7 @@ TalkingPoint Describe(const TokenCorpus& corpus, std::span<const uint32_t> canon
         ++tp.variant_occurrences;
         variants.insert(SequenceHash(tokens, corpus.term_hashes));
       }
-      if (occ.use.speaker) ++speakers[*occ.use.speaker];
+      if (ct.speaker != kNoSpeaker) ++speakers[ct.speaker];
       const std::optional<std::string>& date = corpus.briefings[ct.briefing].date;
       if (date) years[std::stoi(date->substr(0, 4))].insert(ct.briefing);
     } else {
@@ -352,31 +348,93 @@ TalkingPoint Describe(const TokenCorpus& corpus, std::span<const uint32_t> canon
       occ.quotes_earlier_answer = first_spokesperson_turn < u->turn;
       tp.quoting_questions += occ.quotes_earlier_answer;
     }
-    tp.uses.push_back(std::move(occ));
+    if (with_uses) tp.uses.push_back(std::move(occ));
   }
   tp.briefings = briefings.size();
   tp.question_briefings = question_briefings.size();
   tp.variants = variants.size();
-  for (auto& [name, n] : speakers) tp.speakers.emplace_back(name, n);
-  std::stable_sort(tp.speakers.begin(), tp.speakers.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  for (auto& [speaker, n] : speakers) tp.speakers.emplace_back(corpus.speakers[speaker], n);
+  // Most uses first, then by name (as the names' order was before).
+  std::sort(tp.speakers.begin(), tp.speakers.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
   for (auto& [year, set] : years) tp.briefings_per_year[year] = set.size();
   // Undated briefings sort last; they are first or last use only when no
   // dated use exists.
-  const TalkingPointOccurrence* first = nullptr;
-  const TalkingPointOccurrence* last = nullptr;
-  for (const TalkingPointOccurrence& o : tp.uses) {
-    if (!o.use.date) continue;
-    if (first == nullptr) first = &o;
-    last = &o;
+  const RawUse* first = nullptr;
+  const RawUse* last = nullptr;
+  for (const RawUse* u = begin; u != end; ++u) {
+    if (!corpus.briefings[corpus.turns[u->turn].briefing].date) continue;
+    if (first == nullptr) first = u;
+    last = u;
   }
-  if (first == nullptr && !tp.uses.empty()) first = last = &tp.uses.front();
+  if (first == nullptr && begin != end) first = last = begin;
   if (first != nullptr) {
-    tp.first_use = first->use;
-    tp.last_use = last->use;
+    tp.first_use = MakeUse(corpus, first->turn);
+    tp.last_use = MakeUse(corpus, last->turn);
   }
   tp.id = PointId(canonical, corpus);
   return tp;
+}
+
+// What the printed source turn of each point in `points` tells about its
+// wording: where to trim it at sentence breaks (TrimWording) and whether its
+// content words are mostly capitalised. The turns are read in store order
+// (about one block decompression per store block, instead of one per
+// point), on `threads` threads, each with its own readers.
+struct WordingFacts {
+  uint32_t from = 0, to = 0;  // the wording to keep, in the point's tokens
+  bool names = false;         // mostly names and titles (CapitalizedShare)
+};
+
+Result<std::vector<WordingFacts>> SourceFacts(const Index& index, const TokenCorpus& corpus,
+                                              const PassageMatcher& matcher,
+                                              const std::vector<PointSource>& sources,
+                                              const std::vector<uint32_t>& points, size_t threads) {
+  auto store_position = [&](uint32_t point) {
+    const CorpusTurn& ct = corpus.turns[sources[point].turn];
+    const CorpusBriefing& cb = corpus.briefings[ct.briefing];
+    const Segment& segment = *index.segments()[cb.segment].segment;
+    return std::make_pair(cb.segment, segment.briefing(cb.ordinal).first_turn + ct.turn);
+  };
+  std::vector<uint32_t> order(points.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return store_position(points[a]) < store_position(points[b]);
+  });
+  std::vector<WordingFacts> facts(points.size());
+  std::vector<Status> errors(threads * 4);
+  ForEachPart(order.size(), threads * 4, threads, [&](size_t lo, size_t hi, size_t part) {
+    TurnTexts texts(index, corpus);
+    std::vector<bool> starts, joins;
+    for (size_t k = lo; k < hi; ++k) {
+      const uint32_t point = points[order[k]];
+      const PointSource& source = sources[point];
+      Result<TurnTexts::Shape> shape = texts.TokenShape(source.turn);
+      if (!shape.ok()) {
+        errors[part] = shape.status();
+        return;
+      }
+      const std::span<const uint32_t> canonical = matcher.Tokens(point);
+      starts.assign(shape->sentence_start.begin() + source.begin,
+                    shape->sentence_start.begin() + source.end);
+      joins.assign(shape->hyphen_before.begin() + source.begin,
+                   shape->hyphen_before.begin() + source.end);
+      joins.push_back(source.end < shape->hyphen_before.size() && shape->hyphen_before[source.end]);
+      const auto [from, to] = TrimWording(canonical, corpus.terms, starts, joins);
+      WordingFacts& f = facts[order[k]];
+      f.from = static_cast<uint32_t>(from);
+      f.to = static_cast<uint32_t>(to);
+      // Capitals are not in the postings: the source turn's text tells.
+      f.names = !corpus.briefings[corpus.turns[source.turn].briefing].cjk && to > from &&
+                CapitalizedShare(canonical.subspan(from, to - from), corpus.terms,
+                                 shape->capitalized, source.begin + from) > kMaxCapitalizedShare;
+    }
+  });
+  for (const Status& e : errors) {
+    if (!e.ok()) return e;
+  }
+  return facts;
 }
 
 }  // namespace
@@ -394,17 +452,9 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
   if (!(options.similarity > 0 && options.similarity <= 1)) {
     return Status::InvalidArgument("the similarity threshold must be in (0, 1]");
   }
-  const size_t threads =
-      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  TokenCorpusOptions corpus_options;
-  corpus_options.filter = options.filter;
-  corpus_options.threads = threads;
-  if (options.progress) {
-    corpus_options.progress = [&](size_t done, size_t total) {
-      options.progress("reading briefings", done, total);
-    };
-  }
-  Result<TokenCorpus> loaded = LoadTokenCorpus(index, corpus_options);
+  const size_t threads = ThreadCount(options.threads);
+  Result<TokenCorpus> loaded =
+      LoadTokenCorpusForAnalysis(index, options.filter, threads, options.progress);
   if (!loaded.ok()) return loaded.status();
   const TokenCorpus& corpus = *loaded;
 
@@ -415,6 +465,7 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
   std::vector<Run> runs;
   {
     FrequentShingles frequent(corpus, lengths, options.min_briefings, threads);
+    if (options.progress) options.progress("finding runs", 0, 1);
     runs = FindRuns(corpus, frequent, lengths, threads);
   }
   PassageMatcher matcher(options.similarity);
@@ -431,12 +482,21 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
   report.tokens = corpus.tokens.size();
   std::vector<TalkingPoint> points;
   std::vector<PointSource> point_sources;
-  TurnTexts turn_texts(*index, corpus);
+  struct PointUses {
+    size_t first, last;                   // in `uses`
+    std::span<const uint32_t> canonical;  // its trimmed wording
+  };
+  std::vector<PointUses> point_uses;
+  if (options.progress) options.progress("merging fragments", 0, 1);
   uses = MergeFragmentUses(corpus, matcher, lengths, options, std::move(uses));
+  if (options.progress) options.progress("describing points", 0, 1);
+  // The points used in enough briefings by a spokesperson, counted cheaply
+  // before describing them in full: (first use, end of uses) in `uses`.
+  std::vector<std::pair<size_t, size_t>> ranges;
+  std::vector<uint32_t> kept;
   for (size_t i = 0; i < uses.size();) {
     size_t j = i;
     while (j < uses.size() && uses[j].point == uses[i].point) ++j;
-    // Spokesperson briefings, cheaply, before describing the point in full.
     size_t spokesperson_briefings = 0;
     uint32_t last = UINT32_MAX;
     for (size_t u = i; u < j; ++u) {
@@ -446,24 +506,27 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
     }
     // (uses are in turn order, so one briefing's uses are adjacent)
     if (spokesperson_briefings >= options.min_briefings) {
-      const uint32_t point = uses[i].point;
+      ranges.push_back({i, j});
+      kept.push_back(uses[i].point);
+    }
+    i = j;
+  }
+  Result<std::vector<WordingFacts>> facts =
+      SourceFacts(*index, corpus, matcher, sources, kept, threads);
+  if (!facts.ok()) return facts.status();
+  for (size_t r = 0; r < ranges.size(); ++r) {
+    const auto [i, j] = ranges[r];
+    {
+      const uint32_t point = kept[r];
       PointSource source = sources[point];
       std::span<const uint32_t> canonical = matcher.Tokens(point);
       const CorpusBriefing& source_briefing = corpus.briefings[corpus.turns[source.turn].briefing];
       const bool cjk = source_briefing.cjk;
-      // The printed source turn: where its sentences end, how it capitalises.
-      Result<TurnTexts::Shape> shape = turn_texts.TokenShape(source.turn);
-      if (!shape.ok()) return shape.status();
       {
-        const std::vector<bool> starts(shape->sentence_start.begin() + source.begin,
-                                       shape->sentence_start.begin() + source.end);
-        const auto [from, to] = TrimWording(canonical, corpus.terms, starts);
+        const size_t from = (*facts)[r].from, to = (*facts)[r].to;
         // Only a sentence break can take it under the minimum here: what
         // remains is a shorter phrase in varying company.
-        if (to - from < (cjk ? options.min_chars : options.min_words)) {
-          i = j;
-          continue;
-        }
+        if (to - from < (cjk ? options.min_chars : options.min_words)) continue;
         if (from != 0 || to != canonical.size()) {
           canonical = canonical.subspan(from, to - from);
           source.end = source.begin + static_cast<uint32_t>(to);
@@ -471,18 +534,14 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
           NarrowUses(corpus, canonical, uses.data() + i, uses.data() + j);
         }
       }
-      TalkingPoint tp = Describe(corpus, canonical, uses.data() + i, uses.data() + j);
+      TalkingPoint tp = Describe(corpus, canonical, uses.data() + i, uses.data() + j, false);
       tp.language = source_briefing.language;
       const size_t content = ContentTokens(canonical, corpus.terms);
       if (content < (cjk ? kMinContentCharacters : kMinContentTokens)) {
         tp.boilerplate = "mostly function words (" + std::to_string(content) + " content " +
                          (cjk ? "characters)" : "words)");
-      } else if (!cjk) {
-        // Capitals are not in the postings: the source turn's text tells.
-        if (CapitalizedShare(canonical, corpus.terms, shape->capitalized, source.begin) >
-            kMaxCapitalizedShare) {
-          tp.boilerplate = "mostly names and titles";
-        }
+      } else if ((*facts)[r].names) {
+        tp.boilerplate = "mostly names and titles";
       }
       if (!tp.boilerplate && corpus.briefings.size() >= 10 &&
           tp.briefings > options.max_share * corpus.briefings.size()) {
@@ -496,9 +555,9 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
       if (!tp.boilerplate || options.include_boilerplate) {
         points.push_back(std::move(tp));
         point_sources.push_back(source);
+        point_uses.push_back({i, j, canonical});
       }
     }
-    i = j;
   }
   std::vector<size_t> order(points.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -528,6 +587,9 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
   std::vector<PassageRef> text_sources;
   for (size_t i : order) {
     TalkingPoint& tp = report.talking_points.emplace_back(std::move(points[i]));
+    const PointUses& pu = point_uses[i];
+    tp.uses =
+        Describe(corpus, pu.canonical, uses.data() + pu.first, uses.data() + pu.last, true).uses;
     const PointSource& s = point_sources[i];
     const CorpusTurn& ct = corpus.turns[s.turn];
     tp.source = {corpus.briefings[ct.briefing].id, ct.turn, s.begin, s.end};

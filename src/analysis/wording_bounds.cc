@@ -1,5 +1,6 @@
 #include "analysis/wording_bounds.h"
 
+#include <cstdint>
 #include <string_view>
 #include <unordered_set>
 
@@ -20,7 +21,8 @@ bool EndsBadly(const std::string& term) {
 
 std::pair<size_t, size_t> TrimWording(std::span<const uint32_t> tokens,
                                       const std::vector<std::string>& terms,
-                                      const std::vector<bool>& sentence_start) {
+                                      const std::vector<bool>& sentence_start,
+                                      const std::vector<bool>& joins) {
   size_t from = 0, to = tokens.size();
   if (!sentence_start.empty()) {
     // The first sentence break inside: the piece before it is the tail of
@@ -37,8 +39,16 @@ std::pair<size_t, size_t> TrimWording(std::span<const uint32_t> tokens,
       break;
     }
   }
-  while (to > from && EndsBadly(terms[tokens[to - 1]])) --to;
-  while (to > from && IsConnective(terms[tokens[from]])) ++from;
+  // Each trim can expose another ("COVID-19" loses "19" as a number, then
+  // "covid" as a piece of a hyphenated word): until nothing changes.
+  const bool hyphens = joins.size() == tokens.size() + 1;
+  for (size_t before = SIZE_MAX; before != to - from;) {
+    before = to - from;
+    while (hyphens && to > from && joins[to]) --to;
+    while (hyphens && to > from && joins[from]) ++from;
+    while (to > from && EndsBadly(terms[tokens[to - 1]])) --to;
+    while (to > from && IsConnective(terms[tokens[from]])) ++from;
+  }
   return {from, to};
 }
 
