@@ -11,6 +11,15 @@ namespace lectern {
 namespace {
 
 constexpr uint64_t kBase = 0x9E3779B97F4A7C15ULL;  // odd: invertible mod 2^64
+// Pass 2 counts the candidates in at least this many classes, a round of
+// `threads` classes per walk over the corpus. More classes make the tables
+// smaller (4 on one thread: 9 MB less at the peak on the shared corpus) but
+// cost a fingerprinting walk each (0.3 s more there): one round.
+constexpr size_t kMinClasses = 1;
+
+// Which of n shares a fingerprint falls in, from its high bits (a multiply
+// and a shift: a division per window was a noticeable part of a pass).
+size_t Share(uint64_t fp, size_t n) { return static_cast<size_t>(((fp >> 32) * n) >> 32); }
 
 // A set of fingerprints for one briefing at a time: open addressing with a
 // generation stamp per slot, so starting the next briefing costs nothing
@@ -60,6 +69,7 @@ class Sketch {
  public:
   Sketch(size_t cells, unsigned cap) : cap_(cap), wide_(cap > 15) {
     bytes_ = wide_ ? cells : cells / 2;
+    while ((size_t{64} << line_bits_) < bytes_) ++line_bits_;
     data_.reset(new std::atomic<uint8_t>[bytes_]);
     for (size_t i = 0; i < bytes_; ++i) data_[i].store(0, std::memory_order_relaxed);
   }
@@ -72,14 +82,17 @@ class Sketch {
     const auto [a, b] = Cells(fp);
     return Get(a) >= cap_ && Get(b) >= cap_;
   }
+  // The line a fingerprint's counters are in. Bump() for fingerprints of
+  // one line must come from one thread: of `threads`, the Owner.
+  size_t Line(uint64_t fp) const { return fp & (bytes_ / 64 - 1); }
+  size_t Owner(uint64_t fp, size_t threads) const { return (Line(fp) * threads) >> line_bits_; }
 
  private:
   // Cell numbers (in counters) of a fingerprint: a line from the low bits,
   // two counters in it from the high bits.
   std::pair<size_t, size_t> Cells(uint64_t fp) const {
     const size_t per_line = wide_ ? 64 : 128;
-    const size_t lines = bytes_ / 64;
-    const size_t line = (fp & (lines - 1)) * per_line;
+    const size_t line = Line(fp) * per_line;
     const size_t a = (fp >> 40) & (per_line - 1);
     size_t b = (fp >> 50) & (per_line - 1);
     if (b == a) b ^= 1;
@@ -90,20 +103,22 @@ class Sketch {
     const uint8_t byte = data_[cell >> 1].load(std::memory_order_relaxed);
     return (byte >> ((cell & 1) * 4)) & 15;
   }
+  // Only the line's owner writes it (Line), so a plain read and write
+  // suffice: an atomic read-modify-write costs more than the cache miss.
   void Bump1(size_t cell) {
     std::atomic<uint8_t>& slot = data_[wide_ ? cell : cell >> 1];
     const unsigned shift = wide_ ? 0 : (cell & 1) * 4;
     const unsigned field = wide_ ? 255 : 15;
-    uint8_t byte = slot.load(std::memory_order_relaxed);
-    while (((byte >> shift) & field) < cap_ &&
-           !slot.compare_exchange_weak(byte, static_cast<uint8_t>(byte + (1u << shift)),
-                                       std::memory_order_relaxed)) {
+    const uint8_t byte = slot.load(std::memory_order_relaxed);
+    if (((byte >> shift) & field) < cap_) {
+      slot.store(static_cast<uint8_t>(byte + (1u << shift)), std::memory_order_relaxed);
     }
   }
 
   unsigned cap_;
   bool wide_;
   size_t bytes_;
+  unsigned line_bits_ = 0;  // lines = 2^line_bits_
   std::unique_ptr<std::atomic<uint8_t>[]> data_;
 };
 
@@ -126,11 +141,6 @@ class CountTable {
         return;
       }
     }
-  }
-  size_t AtLeast(size_t n) const {
-    size_t out = 0;
-    for (size_t i = 0; i < keys_.size(); ++i) out += keys_[i] != 0 && entries_[i].count >= n;
-    return out;
   }
   template <typename F>
   void ForEach(F f) const {
@@ -198,69 +208,86 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
   size_t cells = 1 << 16;
   while (cells < corpus.tokens.size() * 2 && cells < (size_t{1} << 25)) cells <<= 1;
   Sketch sketch(cells, static_cast<unsigned>(std::min<size_t>(min_briefings_, 255)));
-  ForEachPart(briefings, threads * 4, threads, [&](size_t lo, size_t hi, size_t) {
+  // Each thread walks every briefing and counts the fingerprints of the
+  // sketch lines it owns (fingerprinting twice costs less than atomic
+  // updates).
+  ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
     BriefingSet seen;
     std::vector<uint64_t> fps;
-    for (size_t b = lo; b < hi; ++b) {
+    for (size_t b = 0; b < briefings; ++b) {
       const size_t k = lengths.For(corpus.briefings[b]);
       size_t tokens = 0;
       for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) tokens += corpus.turns[t].length;
-      seen.Reset(tokens);
+      seen.Reset(tokens / threads);
       for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
         ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &fps);
         for (uint64_t fp : fps) {
-          if (seen.Insert(fp)) sketch.Bump(fp);
+          if (sketch.Owner(fp, threads) == part && seen.Insert(fp)) sketch.Bump(fp);
         }
       }
     }
   });
 
-  // Pass 2: the candidates' exact counts. Each thread owns the fingerprints
-  // of one residue class and walks every briefing in order, so a table
-  // entry's last briefing tells whether this briefing was counted (no
-  // per-briefing set, no sort); the windows that may be frequent are marked.
+  // Pass 2: the candidates' exact counts, a class of fingerprints
+  // (Share(fp, classes)) at a time: each thread owns a class and walks
+  // every briefing in order, so a table entry's last briefing tells whether
+  // this briefing was counted (no per-briefing set, no sort). Classes are
+  // counted in rounds of `threads` (kMinClasses), and after each round only
+  // the frequent ones are kept. The windows that may be frequent are marked
+  // on the way.
   candidate_windows_.reset(new std::atomic<uint64_t>[corpus.tokens.size() / 64 + 1]);
   for (size_t i = 0; i <= corpus.tokens.size() / 64; ++i)
     candidate_windows_[i].store(0, std::memory_order_relaxed);
-  std::vector<CountTable> tables(threads);
-  ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
-    CountTable& table = tables[part];
-    std::vector<uint64_t> fps;
-    for (size_t b = 0; b < briefings; ++b) {
-      const size_t k = lengths.For(corpus.briefings[b]);
-      for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
-        ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &fps);
-        const uint64_t base = corpus.turns[t].begin;
-        for (size_t p = 0; p < fps.size(); ++p) {
-          const uint64_t fp = fps[p];
-          if ((fp >> 32) % threads != part || !sketch.AtCap(fp)) continue;
-          const uint64_t window = base + p;
-          candidate_windows_[window / 64].fetch_or(uint64_t{1} << (window % 64),
-                                                   std::memory_order_relaxed);
-          table.Count(fp, static_cast<uint32_t>(b));
+  const size_t rounds = (std::max<size_t>(kMinClasses, threads) + threads - 1) / threads;
+  const size_t classes = rounds * threads;
+  std::vector<std::pair<uint64_t, uint32_t>> frequent;
+  for (size_t round = 0; round < rounds; ++round) {
+    std::vector<CountTable> tables(threads);
+    ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
+      const size_t owned = round * threads + part;
+      CountTable& table = tables[part];
+      std::vector<uint64_t> fps;
+      for (size_t b = 0; b < briefings; ++b) {
+        const size_t k = lengths.For(corpus.briefings[b]);
+        for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
+          ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &fps);
+          const uint64_t base = corpus.turns[t].begin;
+          for (size_t p = 0; p < fps.size(); ++p) {
+            const uint64_t fp = fps[p];
+            if (Share(fp, classes) != owned || !sketch.AtCap(fp)) continue;
+            const uint64_t window = base + p;
+            std::atomic<uint64_t>& word = candidate_windows_[window / 64];
+            const uint64_t bit = uint64_t{1} << (window % 64);
+            if (threads == 1) {  // no other writer: no locked instruction
+              word.store(word.load(std::memory_order_relaxed) | bit, std::memory_order_relaxed);
+            } else {
+              word.fetch_or(bit, std::memory_order_relaxed);
+            }
+            table.Count(fp, static_cast<uint32_t>(b));
+          }
         }
       }
+    });
+    for (CountTable& table : tables) {
+      table.ForEach([&](uint64_t fp, uint32_t n) {
+        if (n >= min_briefings_) frequent.push_back({fp, n});
+      });
+      table = CountTable();
     }
-  });
+  }
   // Only the frequent ones are kept: a small table, cheap to probe for
   // every window.
-  size_t frequent = 0;
-  for (const CountTable& table : tables) frequent += table.AtLeast(min_briefings_);
   size_t slots = 1 << 10;
-  while (slots < frequent * 2) slots <<= 1;
+  while (slots < frequent.size() * 2) slots <<= 1;
   keys_.assign(slots, 0);
   counts_.assign(slots, 0);
-  for (CountTable& table : tables) {
-    table.ForEach([&](uint64_t fp, uint32_t n) {
-      if (n < min_briefings_) return;
-      size_t i = fp & (slots - 1);
-      while (keys_[i] != 0) i = (i + 1) & (slots - 1);
-      keys_[i] = fp;
-      counts_[i] = n;
-    });
-    table = CountTable();
+  for (const auto& [fp, n] : frequent) {
+    size_t i = fp & (slots - 1);
+    while (keys_[i] != 0) i = (i + 1) & (slots - 1);
+    keys_[i] = fp;
+    counts_[i] = n;
   }
-  size_ = frequent;
+  size_ = frequent.size();
 }
 
 uint32_t FrequentShingles::Briefings(uint64_t fp) const {

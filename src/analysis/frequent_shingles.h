@@ -9,11 +9,10 @@
 // updated in parallel. Only shingles whose sketch estimate reaches M can be
 // frequent; a second pass counts exactly those (about four times the
 // frequent ones on the shared corpus) in hash tables, each thread owning a
-// share of the fingerprints. The sketch only over-estimates, so nothing
-// frequent is lost, and the counts are exact. Only the frequent shingles
-// are kept, in a small table (about 24 bytes per frequent shingle), so
-// probing it for every window is cheap; with a bit per corpus token that
-// rules most windows out without a probe (MayBeFrequent).
+// share of the fingerprints (so no locks and no atomic counters). The sketch only over-estimates,
+// so nothing frequent is lost, and the counts are exact. Only the frequent shingles are kept, in a
+// small table (about 24 bytes per frequent shingle), so probing it for every window is cheap; with
+// a bit per corpus token that rules most windows out without a probe (MayBeFrequent).
 //
 // Memory at the peak (pass 2): the sketch, the candidates' tables (16 bytes
 // a slot, at most 70% full) and the bit per token.
