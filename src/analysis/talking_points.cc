@@ -14,6 +14,7 @@
 #include "analysis/passage_text.h"
 #include "analysis/passage_tokens.h"
 #include "analysis/sequence_similarity.h"
+#include "analysis/source_facts.h"
 #include "analysis/token_corpus.h"
 #include "analysis/token_streams.h"
 #include "analysis/turn_text.h"
@@ -70,9 +71,8 @@ uint64_t SequenceHash(std::span<const uint32_t> tokens, const std::vector<uint64
   return h;
 }
 
-struct PointSource {
-  uint32_t turn, begin, end;  // where the canonical wording was taken from
-};
+// Where the canonical wording was taken from (source_facts.h).
+using PointSource = WordingSource;
 
 // Stage 4: points from run types, most widespread first.
 void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
@@ -377,66 +377,6 @@ TalkingPoint Describe(const TokenCorpus& corpus, std::span<const uint32_t> canon
   return tp;
 }
 
-// What the printed source turn of each point in `points` tells about its
-// wording: where to trim it at sentence breaks (TrimWording) and whether its
-// content words are mostly capitalised. The turns are read in store order
-// (about one block decompression per store block, instead of one per
-// point), on `threads` threads, each with its own readers.
-struct WordingFacts {
-  uint32_t from = 0, to = 0;  // the wording to keep, in the point's tokens
-  bool names = false;         // mostly names and titles (CapitalizedShare)
-};
-
-Result<std::vector<WordingFacts>> SourceFacts(const Index& index, const TokenCorpus& corpus,
-                                              const PassageMatcher& matcher,
-                                              const std::vector<PointSource>& sources,
-                                              const std::vector<uint32_t>& points, size_t threads) {
-  auto store_position = [&](uint32_t point) {
-    const CorpusTurn& ct = corpus.turns[sources[point].turn];
-    const CorpusBriefing& cb = corpus.briefings[ct.briefing];
-    const Segment& segment = *index.segments()[cb.segment].segment;
-    return std::make_pair(cb.segment, segment.briefing(cb.ordinal).first_turn + ct.turn);
-  };
-  std::vector<uint32_t> order(points.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return store_position(points[a]) < store_position(points[b]);
-  });
-  std::vector<WordingFacts> facts(points.size());
-  std::vector<Status> errors(threads * 4);
-  ForEachPart(order.size(), threads * 4, threads, [&](size_t lo, size_t hi, size_t part) {
-    TurnTexts texts(index, corpus);
-    std::vector<bool> starts, joins;
-    for (size_t k = lo; k < hi; ++k) {
-      const uint32_t point = points[order[k]];
-      const PointSource& source = sources[point];
-      Result<TurnTexts::Shape> shape = texts.TokenShape(source.turn);
-      if (!shape.ok()) {
-        errors[part] = shape.status();
-        return;
-      }
-      const std::span<const uint32_t> canonical = matcher.Tokens(point);
-      starts.assign(shape->sentence_start.begin() + source.begin,
-                    shape->sentence_start.begin() + source.end);
-      joins.assign(shape->hyphen_before.begin() + source.begin,
-                   shape->hyphen_before.begin() + source.end);
-      joins.push_back(source.end < shape->hyphen_before.size() && shape->hyphen_before[source.end]);
-      const auto [from, to] = TrimWording(canonical, corpus.terms, starts, joins);
-      WordingFacts& f = facts[order[k]];
-      f.from = static_cast<uint32_t>(from);
-      f.to = static_cast<uint32_t>(to);
-      // Capitals are not in the postings: the source turn's text tells.
-      f.names = !corpus.briefings[corpus.turns[source.turn].briefing].cjk && to > from &&
-                CapitalizedShare(canonical.subspan(from, to - from), corpus.terms,
-                                 shape->capitalized, source.begin + from) > kMaxCapitalizedShare;
-    }
-  });
-  for (const Status& e : errors) {
-    if (!e.ok()) return e;
-  }
-  return facts;
-}
-
 }  // namespace
 
 // Runs stages 1-6; with `only_id`, returns that point alone (texts are
@@ -511,15 +451,47 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
     }
     i = j;
   }
+  // Each point's wording cut to what most of its uses reproduce
+  // (SharedCore), then checked against its printed source (SourceFacts). A
+  // wording already under the minimum length is dropped here. (Taking the
+  // commonest wording of the uses instead of the seed run's was tried: it
+  // drifts onto neighbouring points' text, "cooperation on the basis of
+  // mutual respect, equality", and leaves their verbatim uses uncounted.)
+  std::vector<PointSource> kept_sources;
+  std::vector<std::span<const uint32_t>> wordings, use_tokens;
+  {
+    std::vector<std::pair<size_t, size_t>> long_enough;
+    std::vector<uint32_t> long_enough_points;
+    for (size_t r = 0; r < ranges.size(); ++r) {
+      use_tokens.clear();
+      for (size_t u = ranges[r].first; u < ranges[r].second; ++u) {
+        use_tokens.push_back(
+            corpus.TurnTokens(uses[u].turn).subspan(uses[u].begin, uses[u].end - uses[u].begin));
+      }
+      const std::span<const uint32_t> wording = matcher.Tokens(kept[r]);
+      PointSource source = sources[kept[r]];
+      const auto [from, to] = SharedCore(wording, use_tokens);
+      const bool cjk = corpus.briefings[corpus.turns[source.turn].briefing].cjk;
+      if (to - from < (cjk ? options.min_chars : options.min_words)) continue;
+      source.end = source.begin + static_cast<uint32_t>(to);
+      source.begin += static_cast<uint32_t>(from);
+      kept_sources.push_back(source);
+      wordings.push_back(wording.subspan(from, to - from));
+      long_enough.push_back(ranges[r]);
+      long_enough_points.push_back(kept[r]);
+    }
+    ranges = std::move(long_enough);
+    kept = std::move(long_enough_points);
+  }
   Result<std::vector<WordingFacts>> facts =
-      SourceFacts(*index, corpus, matcher, sources, kept, threads);
+      SourceFacts(*index, corpus, kept_sources, wordings, threads);
   if (!facts.ok()) return facts.status();
   for (size_t r = 0; r < ranges.size(); ++r) {
     const auto [i, j] = ranges[r];
     {
       const uint32_t point = kept[r];
-      PointSource source = sources[point];
-      std::span<const uint32_t> canonical = matcher.Tokens(point);
+      PointSource source = kept_sources[r];
+      std::span<const uint32_t> canonical = wordings[r];
       const CorpusBriefing& source_briefing = corpus.briefings[corpus.turns[source.turn].briefing];
       const bool cjk = source_briefing.cjk;
       {
@@ -527,7 +499,8 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
         // Only a sentence break can take it under the minimum here: what
         // remains is a shorter phrase in varying company.
         if (to - from < (cjk ? options.min_chars : options.min_words)) continue;
-        if (from != 0 || to != canonical.size()) {
+        if (from != 0 || to != canonical.size() ||
+            canonical.size() != matcher.Tokens(point).size()) {
           canonical = canonical.subspan(from, to - from);
           source.end = source.begin + static_cast<uint32_t>(to);
           source.begin += static_cast<uint32_t>(from);

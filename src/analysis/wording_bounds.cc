@@ -1,5 +1,6 @@
 #include "analysis/wording_bounds.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <unordered_set>
@@ -49,6 +50,20 @@ std::pair<size_t, size_t> TrimWording(std::span<const uint32_t> tokens,
     while (to > from && EndsBadly(terms[tokens[to - 1]])) --to;
     while (to > from && IsConnective(terms[tokens[from]])) ++from;
   }
+  return {from, to};
+}
+
+std::pair<size_t, size_t> SharedCore(std::span<const uint32_t> wording,
+                                     const std::vector<std::span<const uint32_t>>& uses) {
+  auto reproduced = [&](uint32_t token) {
+    size_t n = 0;
+    for (std::span<const uint32_t> use : uses)
+      n += std::find(use.begin(), use.end(), token) != use.end();
+    return 2 * n >= uses.size();
+  };
+  size_t from = 0, to = wording.size();
+  while (to > from && !reproduced(wording[to - 1])) --to;
+  while (to > from && !reproduced(wording[from])) ++from;
   return {from, to};
 }
 

@@ -40,4 +40,12 @@ std::pair<size_t, size_t> TrimWording(std::span<const uint32_t> tokens,
                                       const std::vector<bool>& sentence_start,
                                       const std::vector<bool>& joins = {});
 
+// The part of a wording that most of its uses reproduce: words at either
+// end found in fewer than half of `uses` (each use's tokens) are dropped.
+// "China stands ready to work with the new", whose uses mostly go on "the
+// international community", "the US", ..., is a formulation with a slot
+// at its end, and the slot's commonest filler is not part of it.
+std::pair<size_t, size_t> SharedCore(std::span<const uint32_t> wording,
+                                     const std::vector<std::span<const uint32_t>>& uses);
+
 }  // namespace lectern

@@ -126,5 +126,25 @@ TEST(WordingBoundsTest, NeverStartsOrEndsInsideAHyphenatedWord) {
   EXPECT_EQ(to, tokens.size());
 }
 
+TEST(WordingBoundsTest, SharedCoreDropsASlotsCommonestFiller) {
+  // "china stands ready to work with the new": most uses fill the slot
+  // after "the" with other words.
+  std::vector<std::string> terms = {"china", "stands",        "ready",    "to",
+                                    "work",  "with",          "the",      "new",
+                                    "us",    "international", "community"};
+  const std::vector<uint32_t> wording = {0, 1, 2, 3, 4, 5, 6, 7};
+  const std::vector<uint32_t> with_us = {0, 1, 2, 3, 4, 5, 6, 8};
+  const std::vector<uint32_t> with_community = {0, 1, 2, 3, 4, 5, 6, 9, 10};
+  std::vector<std::span<const uint32_t>> uses = {wording, with_us, with_community, with_us};
+  auto [from, to] = SharedCore(wording, uses);
+  EXPECT_EQ(from, 0u);
+  EXPECT_EQ(to, 7u);
+  // Used verbatim by half of the uses or more: whole.
+  uses = {wording, with_us, wording, with_community};
+  std::tie(from, to) = SharedCore(wording, uses);
+  EXPECT_EQ(from, 0u);
+  EXPECT_EQ(to, wording.size());
+}
+
 }  // namespace
 }  // namespace lectern
