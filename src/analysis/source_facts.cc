@@ -28,9 +28,16 @@ Result<std::vector<WordingFacts>> SourceFacts(
   ForEachPart(order.size(), threads * 4, threads, [&](size_t lo, size_t hi, size_t part) {
     TurnTexts texts(index, corpus);
     std::vector<bool> starts, joins;
+    // Points taken from one turn are adjacent in this order: its shape is
+    // computed once.
+    Result<TurnTexts::Shape> shape = Status::NotFound("");
+    uint32_t shaped_turn = UINT32_MAX;
     for (size_t k = lo; k < hi; ++k) {
       const WordingSource& source = sources[order[k]];
-      Result<TurnTexts::Shape> shape = texts.TokenShape(source.turn);
+      if (source.turn != shaped_turn) {
+        shape = texts.TokenShape(source.turn);
+        shaped_turn = source.turn;
+      }
       if (!shape.ok()) {
         errors[part] = shape.status();
         return;

@@ -315,10 +315,11 @@ TalkingPoint Describe(const TokenCorpus& corpus, std::span<const uint32_t> canon
                       const RawUse* begin, const RawUse* end, bool with_uses) {
   TalkingPoint tp;
   tp.length = canonical.size();
-  std::unordered_set<uint32_t> briefings, question_briefings;
-  std::unordered_set<uint64_t> variants;
-  std::map<uint32_t, size_t> speakers;  // by corpus speaker id
-  std::map<int, std::unordered_set<uint32_t>> years;
+  // Uses are in turn order, so one briefing's uses are adjacent: briefings
+  // (and briefings per year) are counted where the briefing changes.
+  uint32_t last_briefing = UINT32_MAX, last_question_briefing = UINT32_MAX;
+  std::vector<uint64_t> variants;
+  std::vector<std::pair<uint32_t, size_t>> speakers;  // corpus speaker id, uses
   uint32_t first_spokesperson_turn = UINT32_MAX;
   for (const RawUse* u = begin; u != end; ++u) {
     const CorpusTurn& ct = corpus.turns[u->turn];
@@ -333,32 +334,41 @@ TalkingPoint Describe(const TokenCorpus& corpus, std::span<const uint32_t> canon
     if (SpokespersonRole(ct.role)) {
       first_spokesperson_turn = std::min(first_spokesperson_turn, u->turn);
       ++tp.occurrences;
-      briefings.insert(ct.briefing);
+      if (ct.briefing != last_briefing) {
+        last_briefing = ct.briefing;
+        ++tp.briefings;
+        const std::optional<std::string>& date = corpus.briefings[ct.briefing].date;
+        if (date) ++tp.briefings_per_year[std::stoi(date->substr(0, 4))];
+      }
       if (!occ.verbatim) {
         ++tp.variant_occurrences;
-        variants.insert(SequenceHash(tokens, corpus.term_hashes));
+        variants.push_back(SequenceHash(tokens, corpus.term_hashes));
       }
-      if (ct.speaker != kNoSpeaker) ++speakers[ct.speaker];
-      const std::optional<std::string>& date = corpus.briefings[ct.briefing].date;
-      if (date) years[std::stoi(date->substr(0, 4))].insert(ct.briefing);
+      if (ct.speaker != kNoSpeaker) {
+        auto it = std::find_if(speakers.begin(), speakers.end(),
+                               [&](const auto& s) { return s.first == ct.speaker; });
+        if (it == speakers.end()) it = speakers.insert(it, {ct.speaker, 0});
+        ++it->second;
+      }
     } else {
       ++tp.question_occurrences;
-      question_briefings.insert(ct.briefing);
+      if (ct.briefing != last_question_briefing) {
+        last_question_briefing = ct.briefing;
+        ++tp.question_briefings;
+      }
       // Turns are in (date, id, turn) order, so an earlier turn is an earlier use.
       occ.quotes_earlier_answer = first_spokesperson_turn < u->turn;
       tp.quoting_questions += occ.quotes_earlier_answer;
     }
     if (with_uses) tp.uses.push_back(std::move(occ));
   }
-  tp.briefings = briefings.size();
-  tp.question_briefings = question_briefings.size();
-  tp.variants = variants.size();
+  std::sort(variants.begin(), variants.end());
+  tp.variants = std::unique(variants.begin(), variants.end()) - variants.begin();
   for (auto& [speaker, n] : speakers) tp.speakers.emplace_back(corpus.speakers[speaker], n);
-  // Most uses first, then by name (as the names' order was before).
+  // Most uses first, then by name.
   std::sort(tp.speakers.begin(), tp.speakers.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
-  for (auto& [year, set] : years) tp.briefings_per_year[year] = set.size();
   // Undated briefings sort last; they are first or last use only when no
   // dated use exists.
   const RawUse* first = nullptr;
