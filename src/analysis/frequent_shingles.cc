@@ -4,6 +4,7 @@
 #include <atomic>
 #include <memory>
 
+#include "analysis/fingerprint_table.h"
 #include "analysis/parallel_parts.h"
 #include "analysis/passage_tokens.h"
 
@@ -154,17 +155,9 @@ class CountTable {
     uint32_t count, last;
   };
   void Grow() {
-    std::vector<uint64_t> keys(std::max<size_t>(1 << 12, keys_.size() * 2), 0);
-    std::vector<Entry> entries(keys.size());
-    const size_t mask = keys.size() - 1;
-    for (size_t j = 0; j < keys_.size(); ++j) {
-      if (keys_[j] == 0) continue;
-      size_t i = keys_[j] & mask;
-      while (keys[i] != 0) i = (i + 1) & mask;
-      keys[i] = keys_[j];
-      entries[i] = entries_[j];
-    }
-    keys_ = std::move(keys);
+    std::vector<Entry> entries(std::max<size_t>(1 << 12, keys_.size() * 2));
+    keys_ = RehashFingerprints(keys_, entries.size(),
+                               [&](size_t from, size_t to) { entries[to] = entries_[from]; });
     entries_ = std::move(entries);
   }
 
