@@ -3,14 +3,27 @@
 #include <algorithm>
 #include <atomic>
 #include <memory>
-#include <thread>
 
+#include "analysis/fingerprint_table.h"
+#include "analysis/parallel_parts.h"
 #include "analysis/passage_tokens.h"
 
 namespace lectern {
 namespace {
 
 constexpr uint64_t kBase = 0x9E3779B97F4A7C15ULL;  // odd: invertible mod 2^64
+// Pass 2 counts the candidates in at least this many classes, a round of
+// `threads` classes per walk over the corpus. More classes make the tables
+// smaller (4 on one thread: 9 MB less at the peak on the shared corpus) but
+// cost a fingerprinting walk each (0.3 s more there): one round.
+constexpr size_t kMinClasses = 1;
+
+// Windows ahead whose sketch line is prefetched.
+constexpr size_t kPrefetch = 8;
+
+// Which of n shares a fingerprint falls in, from its high bits (a multiply
+// and a shift: a division per window was a noticeable part of a pass).
+size_t Share(uint64_t fp, size_t n) { return static_cast<size_t>(((fp >> 32) * n) >> 32); }
 
 // A set of fingerprints for one briefing at a time: open addressing with a
 // generation stamp per slot, so starting the next briefing costs nothing
@@ -51,20 +64,113 @@ class BriefingSet {
   uint32_t generation_ = 0;
 };
 
-// Runs work(b, seen, fps) for every briefing on `threads` threads.
-template <typename Work>
-void ForEachBriefing(size_t count, size_t threads, Work work) {
-  std::atomic<size_t> next{0};
-  auto run = [&] {
-    BriefingSet seen;
-    std::vector<uint64_t> fps;
-    for (size_t b; (b = next.fetch_add(1)) < count;) work(b, &seen, &fps);
+// A count-min sketch of saturating 4-bit counters (8-bit when the cap is
+// over 15), two per fingerprint, both in one 64-byte line: one cache miss
+// per update or query instead of two. Blocking raises the false-positive
+// rate a little; the exact pass removes false positives anyway, and the
+// sketch never under-counts.
+class Sketch {
+ public:
+  Sketch(size_t cells, unsigned cap) : cap_(cap), wide_(cap > 15) {
+    bytes_ = wide_ ? cells : cells / 2;
+    while ((size_t{64} << line_bits_) < bytes_) ++line_bits_;
+    data_.reset(new std::atomic<uint8_t>[bytes_]);
+    for (size_t i = 0; i < bytes_; ++i) data_[i].store(0, std::memory_order_relaxed);
+  }
+  void Bump(uint64_t fp) {
+    const auto [a, b] = Cells(fp);
+    Bump1(a);
+    Bump1(b);
+  }
+  bool AtCap(uint64_t fp) const {
+    const auto [a, b] = Cells(fp);
+    return Get(a) >= cap_ && Get(b) >= cap_;
+  }
+  // Asks the processor for a fingerprint's line ahead of its use: the
+  // passes are a cache miss per window otherwise.
+  void Prefetch(uint64_t fp) const { __builtin_prefetch(&data_[Line(fp) * 64]); }
+  // The line a fingerprint's counters are in. Bump() for fingerprints of
+  // one line must come from one thread: of `threads`, the Owner.
+  size_t Line(uint64_t fp) const { return fp & (bytes_ / 64 - 1); }
+  size_t Owner(uint64_t fp, size_t threads) const { return (Line(fp) * threads) >> line_bits_; }
+
+ private:
+  // Cell numbers (in counters) of a fingerprint: a line from the low bits,
+  // two counters in it from the high bits.
+  std::pair<size_t, size_t> Cells(uint64_t fp) const {
+    const size_t per_line = wide_ ? 64 : 128;
+    const size_t line = Line(fp) * per_line;
+    const size_t a = (fp >> 40) & (per_line - 1);
+    size_t b = (fp >> 50) & (per_line - 1);
+    if (b == a) b ^= 1;
+    return {line + a, line + b};
+  }
+  unsigned Get(size_t cell) const {
+    if (wide_) return data_[cell].load(std::memory_order_relaxed);
+    const uint8_t byte = data_[cell >> 1].load(std::memory_order_relaxed);
+    return (byte >> ((cell & 1) * 4)) & 15;
+  }
+  // Only the line's owner writes it (Line), so a plain read and write
+  // suffice: an atomic read-modify-write costs more than the cache miss.
+  void Bump1(size_t cell) {
+    std::atomic<uint8_t>& slot = data_[wide_ ? cell : cell >> 1];
+    const unsigned shift = wide_ ? 0 : (cell & 1) * 4;
+    const unsigned field = wide_ ? 255 : 15;
+    const uint8_t byte = slot.load(std::memory_order_relaxed);
+    if (((byte >> shift) & field) < cap_) {
+      slot.store(static_cast<uint8_t>(byte + (1u << shift)), std::memory_order_relaxed);
+    }
+  }
+
+  unsigned cap_;
+  bool wide_;
+  size_t bytes_;
+  unsigned line_bits_ = 0;  // lines = 2^line_bits_
+  std::unique_ptr<std::atomic<uint8_t>[]> data_;
+};
+
+// Exact briefing counts of fingerprints: open addressing, with the last
+// briefing counted per entry, for briefings counted in increasing order.
+class CountTable {
+ public:
+  void Count(uint64_t fp, uint32_t briefing) {
+    if ((size_ + 1) * 10 > keys_.size() * 7) Grow();
+    const size_t mask = keys_.size() - 1;
+    for (size_t i = fp & mask;; i = (i + 1) & mask) {
+      if (keys_[i] == fp) {
+        if (entries_[i].last != briefing) ++entries_[i].count, entries_[i].last = briefing;
+        return;
+      }
+      if (keys_[i] == 0) {
+        keys_[i] = fp;
+        entries_[i] = {1, briefing};
+        ++size_;
+        return;
+      }
+    }
+  }
+  template <typename F>
+  void ForEach(F f) const {
+    for (size_t i = 0; i < keys_.size(); ++i) {
+      if (keys_[i] != 0) f(keys_[i], entries_[i].count);
+    }
+  }
+
+ private:
+  struct Entry {
+    uint32_t count, last;
   };
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(run);
-  run();
-  for (std::thread& t : pool) t.join();
-}
+  void Grow() {
+    std::vector<Entry> entries(std::max<size_t>(1 << 12, keys_.size() * 2));
+    keys_ = RehashFingerprints(keys_, entries.size(),
+                               [&](size_t from, size_t to) { entries[to] = entries_[from]; });
+    entries_ = std::move(entries);
+  }
+
+  std::vector<uint64_t> keys_;  // 0: empty (fingerprints are never 0)
+  std::vector<Entry> entries_;
+  size_t size_ = 0;
+};
 
 }  // namespace
 
@@ -88,114 +194,108 @@ void ShingleFingerprints(std::span<const uint32_t> tokens, const std::vector<uin
 FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengths& lengths,
                                    size_t min_briefings, size_t threads)
     : min_briefings_(std::max<size_t>(1, min_briefings)) {
+  threads = std::max<size_t>(1, threads);
   const size_t briefings = corpus.briefings.size();
   std::vector<size_t> first_turn(briefings + 1, corpus.turns.size());
   for (size_t t = corpus.turns.size(); t-- > 0;) first_turn[corpus.turns[t].briefing] = t;
   for (size_t b = briefings; b-- > 0;) first_turn[b] = std::min(first_turn[b], first_turn[b + 1]);
 
-  // Pass 1: the sketch.
+  // Pass 1: the sketch, one count per briefing a shingle occurs in. Two
+  // cells per corpus token (at most 2^25: a larger corpus repeats more of
+  // its shingles) keep false positives to about two thirds of the
+  // candidates; fewer cells cost more in candidates than they save.
   size_t cells = 1 << 16;
-  while (cells < corpus.tokens.size() * 2) cells <<= 1;
-  const uint64_t mask = cells - 1;
-  const uint8_t cap = static_cast<uint8_t>(std::min<size_t>(min_briefings_, 255));
-  std::unique_ptr<std::atomic<uint8_t>[]> sketch(new std::atomic<uint8_t>[cells]);
-  for (size_t i = 0; i < cells; ++i) sketch[i].store(0, std::memory_order_relaxed);
-  auto bump = [&](uint64_t cell) {
-    uint8_t c = sketch[cell].load(std::memory_order_relaxed);
-    while (c < cap && !sketch[cell].compare_exchange_weak(c, c + 1, std::memory_order_relaxed)) {
-    }
-  };
-  ForEachBriefing(briefings, threads, [&](size_t b, BriefingSet* seen, std::vector<uint64_t>* fps) {
-    const size_t k = lengths.For(corpus.briefings[b]);
-    size_t tokens = 0;
-    for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) tokens += corpus.turns[t].length;
-    seen->Reset(tokens);
-    for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
-      ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, fps);
-      for (uint64_t fp : *fps) {
-        if (!seen->Insert(fp)) continue;
-        bump(fp & mask);
-        bump(Mix64(fp) & mask);
+  while (cells < corpus.tokens.size() * 2 && cells < (size_t{1} << 25)) cells <<= 1;
+  Sketch sketch(cells, static_cast<unsigned>(std::min<size_t>(min_briefings_, 255)));
+  // Each thread walks every briefing and counts the fingerprints of the
+  // sketch lines it owns (fingerprinting twice costs less than atomic
+  // updates).
+  ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
+    BriefingSet seen;
+    std::vector<uint64_t> fps;
+    for (size_t b = 0; b < briefings; ++b) {
+      const size_t k = lengths.For(corpus.briefings[b]);
+      size_t tokens = 0;
+      for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) tokens += corpus.turns[t].length;
+      seen.Reset(tokens / threads);
+      for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
+        ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &fps);
+        for (size_t p = 0; p < fps.size(); ++p) {
+          if (p + kPrefetch < fps.size()) sketch.Prefetch(fps[p + kPrefetch]);
+          const uint64_t fp = fps[p];
+          if (sketch.Owner(fp, threads) == part && seen.Insert(fp)) sketch.Bump(fp);
+        }
       }
     }
   });
 
-  // Pass 2: each briefing's distinct candidates (in parallel), then their
-  // exact counts (one table, filled in briefing order).
-  const size_t parts = threads * 4;
-  std::vector<std::vector<uint64_t>> candidates(parts);
-  std::vector<std::thread> pool;
-  auto collect = [&](size_t part) {
-    std::vector<uint64_t> fps;
-    for (size_t b = briefings * part / parts; b < briefings * (part + 1) / parts; ++b) {
-      const size_t k = lengths.For(corpus.briefings[b]);
-      const size_t begin = candidates[part].size();
-      for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
-        ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &fps);
-        for (uint64_t fp : fps) {
-          if (sketch[fp & mask].load(std::memory_order_relaxed) >= cap &&
-              sketch[Mix64(fp) & mask].load(std::memory_order_relaxed) >= cap) {
-            candidates[part].push_back(fp);
+  // Pass 2: the candidates' exact counts, a class of fingerprints
+  // (Share(fp, classes)) at a time: each thread owns a class and walks
+  // every briefing in order, so a table entry's last briefing tells whether
+  // this briefing was counted (no per-briefing set, no sort). Classes are
+  // counted in rounds of `threads` (kMinClasses), and after each round only
+  // the frequent ones are kept. The windows that may be frequent are marked
+  // on the way.
+  candidate_windows_.reset(new std::atomic<uint64_t>[corpus.tokens.size() / 64 + 1]);
+  for (size_t i = 0; i <= corpus.tokens.size() / 64; ++i)
+    candidate_windows_[i].store(0, std::memory_order_relaxed);
+  const size_t rounds = (std::max<size_t>(kMinClasses, threads) + threads - 1) / threads;
+  const size_t classes = rounds * threads;
+  std::vector<std::pair<uint64_t, uint32_t>> frequent;
+  for (size_t round = 0; round < rounds; ++round) {
+    std::vector<CountTable> tables(threads);
+    ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
+      const size_t owned = round * threads + part;
+      CountTable& table = tables[part];
+      std::vector<uint64_t> fps;
+      for (size_t b = 0; b < briefings; ++b) {
+        const size_t k = lengths.For(corpus.briefings[b]);
+        for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
+          ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &fps);
+          const uint64_t base = corpus.turns[t].begin;
+          for (size_t p = 0; p < fps.size(); ++p) {
+            if (p + kPrefetch < fps.size()) sketch.Prefetch(fps[p + kPrefetch]);
+            const uint64_t fp = fps[p];
+            if (Share(fp, classes) != owned || !sketch.AtCap(fp)) continue;
+            const uint64_t window = base + p;
+            std::atomic<uint64_t>& word = candidate_windows_[window / 64];
+            const uint64_t bit = uint64_t{1} << (window % 64);
+            if (threads == 1) {  // no other writer: no locked instruction
+              word.store(word.load(std::memory_order_relaxed) | bit, std::memory_order_relaxed);
+            } else {
+              word.fetch_or(bit, std::memory_order_relaxed);
+            }
+            table.Count(fp, static_cast<uint32_t>(b));
           }
         }
       }
-      auto first = candidates[part].begin() + begin;
-      std::sort(first, candidates[part].end());
-      candidates[part].erase(std::unique(first, candidates[part].end()), candidates[part].end());
-    }
-  };
-  for (size_t p = 1; p < parts; ++p) pool.emplace_back(collect, p);
-  collect(0);
-  for (std::thread& t : pool) t.join();
-  keys_.assign(1 << 12, 0);
-  counts_.assign(keys_.size(), 0);
-  for (auto& part : candidates) {
-    for (uint64_t fp : part) Insert(fp);
-    std::vector<uint64_t>().swap(part);
-  }
-  // Keep a one-bit summary of the sketch, to answer most lookups without the table.
-  filter_.assign(cells, false);
-  for (size_t i = 0; i < cells; ++i) filter_[i] = sketch[i].load(std::memory_order_relaxed) >= cap;
-  filter_mask_ = mask;
-}
-
-void FrequentShingles::Insert(uint64_t fp) {
-  if ((size_ + 1) * 10 > keys_.size() * 7) Grow();
-  const size_t mask = keys_.size() - 1;
-  for (size_t i = fp & mask;; i = (i + 1) & mask) {
-    if (keys_[i] == fp) {
-      ++counts_[i];
-      return;
-    }
-    if (keys_[i] == 0) {
-      keys_[i] = fp;
-      counts_[i] = 1;
-      ++size_;
-      return;
+    });
+    for (CountTable& table : tables) {
+      table.ForEach([&](uint64_t fp, uint32_t n) {
+        if (n >= min_briefings_) frequent.push_back({fp, n});
+      });
+      table = CountTable();
     }
   }
-}
-
-void FrequentShingles::Grow() {
-  std::vector<uint64_t> keys(keys_.size() * 2, 0);
-  std::vector<uint32_t> counts(keys.size(), 0);
-  const size_t mask = keys.size() - 1;
-  for (size_t j = 0; j < keys_.size(); ++j) {
-    if (keys_[j] == 0) continue;
-    size_t i = keys_[j] & mask;
-    while (keys[i] != 0) i = (i + 1) & mask;
-    keys[i] = keys_[j];
-    counts[i] = counts_[j];
+  // Only the frequent ones are kept: a small table, cheap to probe for
+  // every window.
+  size_t slots = 1 << 10;
+  while (slots < frequent.size() * 2) slots <<= 1;
+  keys_.assign(slots, 0);
+  counts_.assign(slots, 0);
+  for (const auto& [fp, n] : frequent) {
+    size_t i = fp & (slots - 1);
+    while (keys_[i] != 0) i = (i + 1) & (slots - 1);
+    keys_[i] = fp;
+    counts_[i] = n;
   }
-  keys_ = std::move(keys);
-  counts_ = std::move(counts);
+  size_ = frequent.size();
 }
 
 uint32_t FrequentShingles::Briefings(uint64_t fp) const {
-  if (!filter_[fp & filter_mask_] || !filter_[Mix64(fp) & filter_mask_]) return 0;
   const size_t mask = keys_.size() - 1;
   for (size_t i = fp & mask;; i = (i + 1) & mask) {
-    if (keys_[i] == fp) return counts_[i] >= min_briefings_ ? counts_[i] : 0;
+    if (keys_[i] == fp) return counts_[i];
     if (keys_[i] == 0) return 0;
   }
 }

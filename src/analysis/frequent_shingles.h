@@ -3,15 +3,24 @@
 //
 // Counting every distinct shingle exactly would take a hash entry per
 // shingle of the corpus (most occur once). Instead a first pass over each
-// briefing's distinct shingles feeds a count-min sketch (two 8-bit
-// saturating counters per shingle, two counters per shingle
-// occurrences, updated in parallel); only shingles whose sketch estimate
-// reaches M can be frequent, and a second pass counts exactly those in an
-// open-addressing table. The sketch only over-estimates, so nothing
-// frequent is lost, and the table's counts are exact.
+// briefing's distinct shingles feeds a count-min sketch (two saturating
+// 4-bit counters per shingle in one cache line, 8-bit when M > 15; half a
+// byte per corpus token, at most 16 MB; 32 MB with 8-bit counters),
+// updated in parallel. Only shingles whose sketch estimate reaches M can be
+// frequent; a second pass counts exactly those (about four times the
+// frequent ones on the shared corpus) in hash tables, each thread owning a
+// share of the fingerprints (so no locks and no atomic counters). The sketch only over-estimates,
+// so nothing frequent is lost, and the counts are exact. Only the frequent shingles are kept, in a
+// small table (about 24 bytes per frequent shingle), so probing it for every window is cheap; with
+// a bit per corpus token that rules most windows out without a probe (MayBeFrequent).
+//
+// Memory at the peak (pass 2): the sketch, the candidates' tables (16 bytes
+// a slot, at most 70% full) and the bit per token.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -39,19 +48,23 @@ class FrequentShingles {
 
   // Briefings the shingle occurs in when that is >= min_briefings, else 0.
   uint32_t Briefings(uint64_t fingerprint) const;
+  // False when the window starting at corpus token `position` (a turn's
+  // begin + offset) cannot be frequent: one bit per token, so most windows
+  // are ruled out without a table probe.
+  bool MayBeFrequent(uint64_t position) const {
+    return (candidate_windows_[position / 64].load(std::memory_order_relaxed) >> (position % 64)) &
+           1;
+  }
+  // Frequent shingles.
   size_t size() const { return size_; }
   size_t MemoryBytes() const { return keys_.capacity() * 12; }
 
  private:
-  void Insert(uint64_t fingerprint);
-  void Grow();
-
   size_t min_briefings_;
-  std::vector<uint64_t> keys_;  // 0: empty (fingerprints are never 0)
+  std::vector<uint64_t> keys_;  // open addressing; 0: empty (fingerprints are never 0)
   std::vector<uint32_t> counts_;
   size_t size_ = 0;
-  std::vector<bool> filter_;  // sketch cell >= min_briefings
-  uint64_t filter_mask_ = 0;
+  std::unique_ptr<std::atomic<uint64_t>[]> candidate_windows_;  // bit per token
 };
 
 }  // namespace lectern

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/fingerprint_table.h"
 #include "analysis/sequence_similarity.h"
 
 namespace lectern {
@@ -24,18 +25,12 @@ uint32_t PassageMatcher::Add(std::span<const uint32_t> tokens, std::span<const u
 
 uint32_t* PassageMatcher::Head(uint64_t fp) {
   if ((used_ + 1) * 10 > keys_.size() * 7) {
-    std::vector<uint64_t> keys(std::max<size_t>(1 << 12, keys_.size() * 2), 0);
-    std::vector<uint32_t> heads(keys.size(), kEnd), sizes(keys.size(), 0);
-    const size_t mask = keys.size() - 1;
-    for (size_t j = 0; j < keys_.size(); ++j) {
-      if (keys_[j] == 0) continue;
-      size_t i = keys_[j] & mask;
-      while (keys[i] != 0) i = (i + 1) & mask;
-      keys[i] = keys_[j];
-      heads[i] = heads_[j];
-      sizes[i] = list_size_[j];
-    }
-    keys_ = std::move(keys);
+    const size_t size = std::max<size_t>(1 << 12, keys_.size() * 2);
+    std::vector<uint32_t> heads(size, kEnd), sizes(size, 0);
+    keys_ = RehashFingerprints(keys_, size, [&](size_t from, size_t to) {
+      heads[to] = heads_[from];
+      sizes[to] = list_size_[from];
+    });
     heads_ = std::move(heads);
     list_size_ = std::move(sizes);
   }

@@ -31,7 +31,9 @@ bool SimilarAtLeast(std::span<const uint32_t> a, std::span<const uint32_t> b, do
   }
   const int64_t max_d = n + m - 2 * need;
   if (max_d < 0) return false;
-  std::vector<int64_t> v(static_cast<size_t>(2 * max_d + 3), 0);
+  // One buffer per thread: this runs for every candidate use.
+  static thread_local std::vector<int64_t> v;
+  v.assign(static_cast<size_t>(2 * max_d + 3), 0);
   const int64_t off = max_d + 1;
   for (int64_t d = 0; d <= max_d; ++d) {
     for (int64_t k = -d; k <= d; k += 2) {

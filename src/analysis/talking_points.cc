@@ -9,265 +9,33 @@
 #include "analysis/boilerplate.h"
 #include "analysis/fragment_merging.h"
 #include "analysis/frequent_shingles.h"
+#include "analysis/parallel_parts.h"
 #include "analysis/passage_matcher.h"
 #include "analysis/passage_text.h"
 #include "analysis/passage_tokens.h"
+#include "analysis/point_stages.h"
 #include "analysis/sequence_similarity.h"
+#include "analysis/source_facts.h"
 #include "analysis/token_corpus.h"
+#include "analysis/token_streams.h"
 #include "analysis/turn_text.h"
 #include "analysis/wording_bounds.h"
 
 namespace lectern {
 namespace {
 
+using point_stages::BuildPoints;
+using point_stages::FindRuns;
+using point_stages::FindUses;
+using point_stages::MergeFragmentUses;
+using point_stages::PointSource;
+using point_stages::RawUse;
+using point_stages::Run;
+using point_stages::SequenceHash;
+using point_stages::SpokespersonRole;
+
 constexpr size_t kMaxShingleWords = 6;
 constexpr size_t kMaxShingleCharacters = 8;
-// Fragments merge when their shared stretch is this share of the shorter
-// text (fragment_merging.h); the planted near misses share half.
-constexpr double kMinFragmentShare = 0.6;
-
-struct Run {
-  uint32_t turn, begin, end;  // token range in the turn
-};
-
-// Splits [0, count) into about `parts` contiguous chunks and runs work(lo,
-// hi, part) on threads; results are kept per part so their order is fixed.
-template <typename Work>
-void ParallelChunks(size_t count, size_t parts, Work work) {
-  parts = std::max<size_t>(1, std::min(parts, count));
-  std::vector<std::thread> pool;
-  for (size_t p = 1; p < parts; ++p) {
-    pool.emplace_back([&, p] { work(count * p / parts, count * (p + 1) / parts, p); });
-  }
-  work(0, count / parts, 0);
-  for (std::thread& t : pool) t.join();
-}
-
-// Stage 3: maximal stretches of frequent windows, per turn, in turn order.
-std::vector<Run> FindRuns(const TokenCorpus& corpus, const FrequentShingles& frequent,
-                          const ShingleLengths& lengths, size_t threads) {
-  const size_t parts = threads * 4;
-  std::vector<std::vector<Run>> out(parts);
-  ParallelChunks(corpus.turns.size(), parts, [&](size_t lo, size_t hi, size_t part) {
-    std::vector<uint64_t> fps;
-    for (size_t t = lo; t < hi; ++t) {
-      const size_t k = lengths.For(corpus.briefings[corpus.turns[t].briefing]);
-      ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &fps);
-      for (size_t p = 0; p < fps.size();) {
-        if (frequent.Briefings(fps[p]) == 0) {
-          ++p;
-          continue;
-        }
-        size_t q = p;
-        while (q + 1 < fps.size() && frequent.Briefings(fps[q + 1]) != 0) ++q;
-        out[part].push_back(
-            {static_cast<uint32_t>(t), static_cast<uint32_t>(p), static_cast<uint32_t>(q + k)});
-        p = q + 1;
-      }
-    }
-  });
-  std::vector<Run> runs;
-  for (auto& part : out) runs.insert(runs.end(), part.begin(), part.end());
-  return runs;
-}
-
-uint64_t SequenceHash(std::span<const uint32_t> tokens, const std::vector<uint64_t>& term_hashes) {
-  uint64_t h = tokens.size();
-  for (uint32_t t : tokens) h = Mix64(h * 0x9E3779B97F4A7C15ULL + term_hashes[t]);
-  return h;
-}
-
-struct PointSource {
-  uint32_t turn, begin, end;  // where the canonical wording was taken from
-};
-
-// Stage 4: points from run types, most widespread first.
-void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
-                 const ShingleLengths& lengths, const TalkingPointOptions& options,
-                 PassageMatcher* matcher, std::vector<PointSource>* sources) {
-  struct Type {
-    uint64_t hash;
-    uint32_t first_run, briefings = 0, last_briefing = UINT32_MAX;
-  };
-  std::vector<Type> types;
-  std::unordered_map<uint64_t, uint32_t> type_of;
-  for (uint32_t r = 0; r < runs.size(); ++r) {
-    const Run& run = runs[r];
-    std::span<const uint32_t> tokens =
-        corpus.TurnTokens(run.turn).subspan(run.begin, run.end - run.begin);
-    const uint64_t h = SequenceHash(tokens, corpus.term_hashes);
-    auto [it, added] = type_of.emplace(h, static_cast<uint32_t>(types.size()));
-    if (added) types.push_back({h, r});
-    Type& type = types[it->second];
-    const uint32_t b = corpus.turns[run.turn].briefing;
-    if (type.last_briefing != b) ++type.briefings, type.last_briefing = b;
-  }
-  type_of.clear();
-  auto length = [&](const Type& t) { return runs[t.first_run].end - runs[t.first_run].begin; };
-  std::sort(types.begin(), types.end(), [&](const Type& a, const Type& b) {
-    if (a.briefings != b.briefings) return a.briefings > b.briefings;
-    if (length(a) != length(b)) return length(a) < length(b);
-    return a.hash < b.hash;
-  });
-  std::vector<uint64_t> fps;
-  std::vector<PassageHit> hits;
-  std::vector<uint8_t> covered;
-  for (size_t i = 0; i < types.size(); ++i) {
-    if (options.progress && i % 4096 == 0) options.progress("grouping passages", i, types.size());
-    const Run& run = runs[types[i].first_run];
-    const bool cjk = corpus.briefings[corpus.turns[run.turn].briefing].cjk;
-    const size_t k = cjk ? lengths.characters : lengths.words;
-    const size_t min_length = cjk ? options.min_chars : options.min_words;
-    std::span<const uint32_t> tokens =
-        corpus.TurnTokens(run.turn).subspan(run.begin, run.end - run.begin);
-    ShingleFingerprints(tokens, corpus.term_hashes, k, &fps);
-    matcher->Find(tokens, fps, nullptr, &hits);
-    covered.assign(tokens.size(), 0);
-    for (const PassageHit& h : hits)
-      std::fill(covered.begin() + h.begin, covered.begin() + h.end, 1);
-    for (size_t a = 0; a < tokens.size();) {
-      if (covered[a]) {
-        ++a;
-        continue;
-      }
-      size_t b = a;
-      while (b < tokens.size() && !covered[b]) ++b;
-      // A wording does not start on "and", "of" nor end on "and", "the",
-      // "in" (wording_bounds.h), and must be long enough without them;
-      // sentence ends are trimmed later, from the text, for the points kept.
-      auto [from, to] = TrimWording(tokens.subspan(a, b - a), corpus.terms, {});
-      from += a, to += a;
-      if (to - from >= min_length && to - from >= k) {
-        matcher->Add(tokens.subspan(from, to - from),
-                     std::span<const uint64_t>(fps).subspan(from, to - from - k + 1));
-        sources->push_back({run.turn, static_cast<uint32_t>(run.begin + from),
-                            static_cast<uint32_t>(run.begin + to)});
-      }
-      a = b;
-    }
-  }
-}
-
-struct RawUse {
-  uint32_t point, turn, begin, end;
-  float similarity;
-};
-
-// Stage 5: every turn with runs, matched against every point.
-std::vector<RawUse> FindUses(const TokenCorpus& corpus, const std::vector<Run>& runs,
-                             const ShingleLengths& lengths, const PassageMatcher& matcher,
-                             size_t threads) {
-  // Runs of one turn are adjacent: index the first run of each turn.
-  std::vector<uint32_t> starts;
-  for (uint32_t r = 0; r < runs.size(); ++r) {
-    if (r == 0 || runs[r].turn != runs[r - 1].turn) starts.push_back(r);
-  }
-  starts.push_back(static_cast<uint32_t>(runs.size()));
-  const size_t turns = starts.size() - 1, parts = threads * 4;
-  std::vector<std::vector<RawUse>> out(parts);
-  ParallelChunks(turns, parts, [&](size_t lo, size_t hi, size_t part) {
-    std::vector<uint64_t> fps;
-    std::vector<uint8_t> lookup;
-    std::vector<PassageHit> hits;
-    for (size_t i = lo; i < hi; ++i) {
-      const uint32_t turn = runs[starts[i]].turn;
-      const size_t k = lengths.For(corpus.briefings[corpus.turns[turn].briefing]);
-      std::span<const uint32_t> tokens = corpus.TurnTokens(turn);
-      ShingleFingerprints(tokens, corpus.term_hashes, k, &fps);
-      lookup.assign(fps.size(), 0);
-      for (uint32_t r = starts[i]; r < starts[i + 1]; ++r) {
-        std::fill(lookup.begin() + runs[r].begin, lookup.begin() + (runs[r].end - k + 1), 1);
-      }
-      matcher.Find(tokens, fps, &lookup, &hits);
-      for (const PassageHit& h : hits) {
-        out[part].push_back({h.passage, turn, h.begin, h.end, h.similarity});
-      }
-    }
-  });
-  std::vector<RawUse> uses;
-  for (auto& part : out) uses.insert(uses.end(), part.begin(), part.end());
-  std::stable_sort(uses.begin(), uses.end(),
-                   [](const RawUse& a, const RawUse& b) { return a.point < b.point; });
-  return uses;
-}
-
-bool SpokespersonRole(Role role) { return role == Role::kAnswer || role == Role::kStatement; }
-
-// Spokesperson briefings of a point's uses (sorted by turn).
-size_t SpokespersonBriefings(const TokenCorpus& corpus, const RawUse* begin, const RawUse* end) {
-  size_t n = 0;
-  uint32_t last = UINT32_MAX;
-  for (const RawUse* u = begin; u != end; ++u) {
-    const CorpusTurn& ct = corpus.turns[u->turn];
-    if (SpokespersonRole(ct.role) && ct.briefing != last) ++n, last = ct.briefing;
-  }
-  return n;
-}
-
-// Stage 5b: points that are fragments of one formulation
-// (fragment_merging.h) become one, under the most widespread; the others'
-// uses join it, scored against its text, except where they overlap one of
-// its own uses in the same turn. Uses come sorted by (point, turn, begin)
-// and leave so.
-std::vector<RawUse> MergeFragmentUses(const TokenCorpus& corpus, const PassageMatcher& matcher,
-                                      const ShingleLengths& lengths,
-                                      const TalkingPointOptions& options,
-                                      std::vector<RawUse> uses) {
-  struct Candidate {
-    uint32_t point;
-    size_t first, last, briefings;
-  };
-  std::vector<Candidate> candidates;
-  for (size_t i = 0; i < uses.size();) {
-    size_t j = i;
-    while (j < uses.size() && uses[j].point == uses[i].point) ++j;
-    const size_t b = SpokespersonBriefings(corpus, uses.data() + i, uses.data() + j);
-    if (b >= options.min_briefings) candidates.push_back({uses[i].point, i, j, b});
-    i = j;
-  }
-  std::stable_sort(
-      candidates.begin(), candidates.end(),
-      [](const Candidate& a, const Candidate& b) { return a.briefings > b.briefings; });
-  std::vector<std::span<const uint32_t>> texts;
-  for (const Candidate& c : candidates) texts.push_back(matcher.Tokens(c.point));
-  const std::vector<uint32_t> target = MergeFragments(texts, lengths.words, kMinFragmentShare);
-  std::vector<std::vector<RawUse>> merged(candidates.size());
-  for (size_t c = 0; c < candidates.size(); ++c) {
-    std::vector<RawUse>& into = merged[target[c]];
-    for (size_t u = candidates[c].first; u < candidates[c].last; ++u) {
-      RawUse use = uses[u];
-      if (target[c] != c) {
-        use.point = candidates[target[c]].point;
-        double similarity = 0;
-        SimilarAtLeast(corpus.TurnTokens(use.turn).subspan(use.begin, use.end - use.begin),
-                       texts[target[c]], 0, &similarity);
-        use.similarity = static_cast<float>(similarity);
-      }
-      into.push_back(use);
-    }
-  }
-  std::vector<RawUse> out;
-  for (size_t c = 0; c < candidates.size(); ++c) {
-    std::vector<RawUse>& group = merged[c];
-    if (group.empty()) continue;
-    // The point's own uses (similarity 1 or its variants) before a
-    // fragment's at the same place.
-    std::stable_sort(group.begin(), group.end(), [](const RawUse& a, const RawUse& b) {
-      return a.turn != b.turn ? a.turn < b.turn : a.begin < b.begin;
-    });
-    size_t kept = out.size();
-    for (const RawUse& u : group) {
-      if (out.size() > kept && out.back().turn == u.turn && u.begin < out.back().end) {
-        if (u.similarity > out.back().similarity) out.back() = u;
-        continue;
-      }
-      out.push_back(u);
-    }
-  }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const RawUse& a, const RawUse& b) { return a.point < b.point; });
-  return out;
-}
 
 std::string PointId(std::span<const uint32_t> tokens, const TokenCorpus& corpus) {
   uint64_t h = 0xcbf29ce484222325ULL;
@@ -315,19 +83,23 @@ void NarrowUses(const TokenCorpus& corpus, std::span<const uint32_t> canonical, 
 }
 
 // Stage 6: one point's statistics from its uses (sorted by turn, begin).
+// Every use is listed (TalkingPoint::uses) only `with_uses`: most points are
+// counted, ranked and dropped, and listing a use copies its briefing's id,
+// date and speaker.
 TalkingPoint Describe(const TokenCorpus& corpus, std::span<const uint32_t> canonical,
-                      const RawUse* begin, const RawUse* end) {
+                      const RawUse* begin, const RawUse* end, bool with_uses) {
   TalkingPoint tp;
   tp.length = canonical.size();
-  std::unordered_set<uint32_t> briefings, question_briefings;
-  std::unordered_set<uint64_t> variants;
-  std::map<std::string, size_t> speakers;
-  std::map<int, std::unordered_set<uint32_t>> years;
+  // Uses are in turn order, so one briefing's uses are adjacent: briefings
+  // (and briefings per year) are counted where the briefing changes.
+  uint32_t last_briefing = UINT32_MAX, last_question_briefing = UINT32_MAX;
+  std::vector<uint64_t> variants;
+  std::vector<std::pair<uint32_t, size_t>> speakers;  // corpus speaker id, uses
   uint32_t first_spokesperson_turn = UINT32_MAX;
   for (const RawUse* u = begin; u != end; ++u) {
     const CorpusTurn& ct = corpus.turns[u->turn];
     TalkingPointOccurrence occ;
-    occ.use = MakeUse(corpus, u->turn);
+    if (with_uses) occ.use = MakeUse(corpus, u->turn);
     occ.token_begin = u->begin;
     occ.token_end = u->end;
     occ.similarity = u->similarity;
@@ -337,43 +109,54 @@ TalkingPoint Describe(const TokenCorpus& corpus, std::span<const uint32_t> canon
     if (SpokespersonRole(ct.role)) {
       first_spokesperson_turn = std::min(first_spokesperson_turn, u->turn);
       ++tp.occurrences;
-      briefings.insert(ct.briefing);
+      if (ct.briefing != last_briefing) {
+        last_briefing = ct.briefing;
+        ++tp.briefings;
+        const std::optional<std::string>& date = corpus.briefings[ct.briefing].date;
+        if (date) ++tp.briefings_per_year[std::stoi(date->substr(0, 4))];
+      }
       if (!occ.verbatim) {
         ++tp.variant_occurrences;
-        variants.insert(SequenceHash(tokens, corpus.term_hashes));
+        variants.push_back(SequenceHash(tokens, corpus.term_hashes));
       }
-      if (occ.use.speaker) ++speakers[*occ.use.speaker];
-      const std::optional<std::string>& date = corpus.briefings[ct.briefing].date;
-      if (date) years[std::stoi(date->substr(0, 4))].insert(ct.briefing);
+      if (ct.speaker != kNoSpeaker) {
+        auto it = std::find_if(speakers.begin(), speakers.end(),
+                               [&](const auto& s) { return s.first == ct.speaker; });
+        if (it == speakers.end()) it = speakers.insert(it, {ct.speaker, 0});
+        ++it->second;
+      }
     } else {
       ++tp.question_occurrences;
-      question_briefings.insert(ct.briefing);
+      if (ct.briefing != last_question_briefing) {
+        last_question_briefing = ct.briefing;
+        ++tp.question_briefings;
+      }
       // Turns are in (date, id, turn) order, so an earlier turn is an earlier use.
       occ.quotes_earlier_answer = first_spokesperson_turn < u->turn;
       tp.quoting_questions += occ.quotes_earlier_answer;
     }
-    tp.uses.push_back(std::move(occ));
+    if (with_uses) tp.uses.push_back(std::move(occ));
   }
-  tp.briefings = briefings.size();
-  tp.question_briefings = question_briefings.size();
-  tp.variants = variants.size();
-  for (auto& [name, n] : speakers) tp.speakers.emplace_back(name, n);
-  std::stable_sort(tp.speakers.begin(), tp.speakers.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
-  for (auto& [year, set] : years) tp.briefings_per_year[year] = set.size();
+  std::sort(variants.begin(), variants.end());
+  tp.variants = std::unique(variants.begin(), variants.end()) - variants.begin();
+  for (auto& [speaker, n] : speakers) tp.speakers.emplace_back(corpus.speakers[speaker], n);
+  // Most uses first, then by name.
+  std::sort(tp.speakers.begin(), tp.speakers.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
   // Undated briefings sort last; they are first or last use only when no
   // dated use exists.
-  const TalkingPointOccurrence* first = nullptr;
-  const TalkingPointOccurrence* last = nullptr;
-  for (const TalkingPointOccurrence& o : tp.uses) {
-    if (!o.use.date) continue;
-    if (first == nullptr) first = &o;
-    last = &o;
+  const RawUse* first = nullptr;
+  const RawUse* last = nullptr;
+  for (const RawUse* u = begin; u != end; ++u) {
+    if (!corpus.briefings[corpus.turns[u->turn].briefing].date) continue;
+    if (first == nullptr) first = u;
+    last = u;
   }
-  if (first == nullptr && !tp.uses.empty()) first = last = &tp.uses.front();
+  if (first == nullptr && begin != end) first = last = begin;
   if (first != nullptr) {
-    tp.first_use = first->use;
-    tp.last_use = last->use;
+    tp.first_use = MakeUse(corpus, first->turn);
+    tp.last_use = MakeUse(corpus, last->turn);
   }
   tp.id = PointId(canonical, corpus);
   return tp;
@@ -394,17 +177,9 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
   if (!(options.similarity > 0 && options.similarity <= 1)) {
     return Status::InvalidArgument("the similarity threshold must be in (0, 1]");
   }
-  const size_t threads =
-      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  TokenCorpusOptions corpus_options;
-  corpus_options.filter = options.filter;
-  corpus_options.threads = threads;
-  if (options.progress) {
-    corpus_options.progress = [&](size_t done, size_t total) {
-      options.progress("reading briefings", done, total);
-    };
-  }
-  Result<TokenCorpus> loaded = LoadTokenCorpus(index, corpus_options);
+  const size_t threads = ThreadCount(options.threads);
+  Result<TokenCorpus> loaded =
+      LoadTokenCorpusForAnalysis(index, options.filter, threads, options.progress);
   if (!loaded.ok()) return loaded.status();
   const TokenCorpus& corpus = *loaded;
 
@@ -415,6 +190,7 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
   std::vector<Run> runs;
   {
     FrequentShingles frequent(corpus, lengths, options.min_briefings, threads);
+    if (options.progress) options.progress("finding runs", 0, 1);
     runs = FindRuns(corpus, frequent, lengths, threads);
   }
   PassageMatcher matcher(options.similarity);
@@ -431,12 +207,21 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
   report.tokens = corpus.tokens.size();
   std::vector<TalkingPoint> points;
   std::vector<PointSource> point_sources;
-  TurnTexts turn_texts(*index, corpus);
+  struct PointUses {
+    size_t first, last;                   // in `uses`
+    std::span<const uint32_t> canonical;  // its trimmed wording
+  };
+  std::vector<PointUses> point_uses;
+  if (options.progress) options.progress("merging fragments", 0, 1);
   uses = MergeFragmentUses(corpus, matcher, lengths, options, std::move(uses));
+  if (options.progress) options.progress("describing points", 0, 1);
+  // The points used in enough briefings by a spokesperson, counted cheaply
+  // before describing them in full: (first use, end of uses) in `uses`.
+  std::vector<std::pair<size_t, size_t>> ranges;
+  std::vector<uint32_t> kept;
   for (size_t i = 0; i < uses.size();) {
     size_t j = i;
     while (j < uses.size() && uses[j].point == uses[i].point) ++j;
-    // Spokesperson briefings, cheaply, before describing the point in full.
     size_t spokesperson_briefings = 0;
     uint32_t last = UINT32_MAX;
     for (size_t u = i; u < j; ++u) {
@@ -446,43 +231,75 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
     }
     // (uses are in turn order, so one briefing's uses are adjacent)
     if (spokesperson_briefings >= options.min_briefings) {
-      const uint32_t point = uses[i].point;
-      PointSource source = sources[point];
-      std::span<const uint32_t> canonical = matcher.Tokens(point);
+      ranges.push_back({i, j});
+      kept.push_back(uses[i].point);
+    }
+    i = j;
+  }
+  // Each point's wording cut to what most of its uses reproduce
+  // (SharedCore), then checked against its printed source (SourceFacts). A
+  // wording already under the minimum length is dropped here. (Taking the
+  // commonest wording of the uses instead of the seed run's was tried: it
+  // drifts onto neighbouring points' text, "cooperation on the basis of
+  // mutual respect, equality", and leaves their verbatim uses uncounted.)
+  std::vector<PointSource> kept_sources;
+  std::vector<std::span<const uint32_t>> wordings, use_tokens;
+  {
+    std::vector<std::pair<size_t, size_t>> long_enough;
+    std::vector<uint32_t> long_enough_points;
+    for (size_t r = 0; r < ranges.size(); ++r) {
+      use_tokens.clear();
+      for (size_t u = ranges[r].first; u < ranges[r].second; ++u) {
+        use_tokens.push_back(
+            corpus.TurnTokens(uses[u].turn).subspan(uses[u].begin, uses[u].end - uses[u].begin));
+      }
+      const std::span<const uint32_t> wording = matcher.Tokens(kept[r]);
+      PointSource source = sources[kept[r]];
+      const auto [from, to] = SharedCore(wording, use_tokens);
+      const bool cjk = corpus.briefings[corpus.turns[source.turn].briefing].cjk;
+      if (to - from < (cjk ? options.min_chars : options.min_words)) continue;
+      source.end = source.begin + static_cast<uint32_t>(to);
+      source.begin += static_cast<uint32_t>(from);
+      kept_sources.push_back(source);
+      wordings.push_back(wording.subspan(from, to - from));
+      long_enough.push_back(ranges[r]);
+      long_enough_points.push_back(kept[r]);
+    }
+    ranges = std::move(long_enough);
+    kept = std::move(long_enough_points);
+  }
+  Result<std::vector<WordingFacts>> facts =
+      SourceFacts(*index, corpus, kept_sources, wordings, threads);
+  if (!facts.ok()) return facts.status();
+  for (size_t r = 0; r < ranges.size(); ++r) {
+    const auto [i, j] = ranges[r];
+    {
+      const uint32_t point = kept[r];
+      PointSource source = kept_sources[r];
+      std::span<const uint32_t> canonical = wordings[r];
       const CorpusBriefing& source_briefing = corpus.briefings[corpus.turns[source.turn].briefing];
       const bool cjk = source_briefing.cjk;
-      // The printed source turn: where its sentences end, how it capitalises.
-      Result<TurnTexts::Shape> shape = turn_texts.TokenShape(source.turn);
-      if (!shape.ok()) return shape.status();
       {
-        const std::vector<bool> starts(shape->sentence_start.begin() + source.begin,
-                                       shape->sentence_start.begin() + source.end);
-        const auto [from, to] = TrimWording(canonical, corpus.terms, starts);
+        const size_t from = (*facts)[r].from, to = (*facts)[r].to;
         // Only a sentence break can take it under the minimum here: what
         // remains is a shorter phrase in varying company.
-        if (to - from < (cjk ? options.min_chars : options.min_words)) {
-          i = j;
-          continue;
-        }
-        if (from != 0 || to != canonical.size()) {
+        if (to - from < (cjk ? options.min_chars : options.min_words)) continue;
+        if (from != 0 || to != canonical.size() ||
+            canonical.size() != matcher.Tokens(point).size()) {
           canonical = canonical.subspan(from, to - from);
           source.end = source.begin + static_cast<uint32_t>(to);
           source.begin += static_cast<uint32_t>(from);
           NarrowUses(corpus, canonical, uses.data() + i, uses.data() + j);
         }
       }
-      TalkingPoint tp = Describe(corpus, canonical, uses.data() + i, uses.data() + j);
+      TalkingPoint tp = Describe(corpus, canonical, uses.data() + i, uses.data() + j, false);
       tp.language = source_briefing.language;
       const size_t content = ContentTokens(canonical, corpus.terms);
       if (content < (cjk ? kMinContentCharacters : kMinContentTokens)) {
         tp.boilerplate = "mostly function words (" + std::to_string(content) + " content " +
                          (cjk ? "characters)" : "words)");
-      } else if (!cjk) {
-        // Capitals are not in the postings: the source turn's text tells.
-        if (CapitalizedShare(canonical, corpus.terms, shape->capitalized, source.begin) >
-            kMaxCapitalizedShare) {
-          tp.boilerplate = "mostly names and titles";
-        }
+      } else if ((*facts)[r].names) {
+        tp.boilerplate = "mostly names and titles";
       }
       if (!tp.boilerplate && corpus.briefings.size() >= 10 &&
           tp.briefings > options.max_share * corpus.briefings.size()) {
@@ -496,9 +313,9 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
       if (!tp.boilerplate || options.include_boilerplate) {
         points.push_back(std::move(tp));
         point_sources.push_back(source);
+        point_uses.push_back({i, j, canonical});
       }
     }
-    i = j;
   }
   std::vector<size_t> order(points.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -528,6 +345,9 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
   std::vector<PassageRef> text_sources;
   for (size_t i : order) {
     TalkingPoint& tp = report.talking_points.emplace_back(std::move(points[i]));
+    const PointUses& pu = point_uses[i];
+    tp.uses =
+        Describe(corpus, pu.canonical, uses.data() + pu.first, uses.data() + pu.last, true).uses;
     const PointSource& s = point_sources[i];
     const CorpusTurn& ct = corpus.turns[s.turn];
     tp.source = {corpus.briefings[ct.briefing].id, ct.turn, s.begin, s.end};

@@ -34,9 +34,13 @@
 //     others' uses join it as variants.
 //  7. Statistics per point; points used in fewer than min_briefings
 //     briefings by a spokesperson (answers and statements) are dropped.
-//     The text of each kept point is trimmed at sentence ends in its
-//     printed source (a closing "China." of the previous sentence goes);
-//     a use is verbatim when it holds the trimmed text word for word.
+//     The text of each kept point is cut to the words at least half of its
+//     uses hold (SharedCore in wording_bounds.h: a slot's commonest filler
+//     is not part of the formulation), then trimmed at sentence ends and
+//     hyphenated words in its printed source (source_facts.h: a closing
+//     "China." of the previous sentence goes, and so does "China" of
+//     "China-US"); a use is verbatim when it holds the trimmed text word
+//     for word.
 // Questions: an occurrence in a question counts apart, and is marked as
 // quoting when a spokesperson used the point earlier (by date, or earlier in
 // the same briefing). Spread, counts and ranking are the spokespersons'.

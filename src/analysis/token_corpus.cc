@@ -73,15 +73,16 @@ Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
   std::unordered_map<uint64_t, uint32_t> vocabulary;
   std::vector<std::vector<uint32_t>> briefings_of(index->segments().size());
   for (uint32_t i = 0; i < total; ++i) briefings_of[corpus.briefings[i].segment].push_back(i);
-  size_t done = 0;
+  // The chosen turns of each segment, first: with their lengths the token
+  // array is allocated once (appending segment after segment let it grow
+  // by doubling, and a doubling of the 10x corpus's array costs 300 MB).
+  std::vector<std::vector<uint32_t>> docs_of(index->segments().size());
+  uint64_t total_tokens = 0;
+  size_t segments_read = 0, total_turns = 0;
   for (size_t s = 0; s < index->segments().size(); ++s) {
-    const SegmentView& view = index->segments()[s];
-    const Segment& segment = *view.segment;
-    std::vector<uint32_t> docs;
-    // Segment briefing ordinal -> corpus briefing.
-    std::vector<uint32_t> corpus_briefing(segment.briefing_count(), UINT32_MAX);
+    const Segment& segment = *index->segments()[s].segment;
+    std::vector<uint32_t>& docs = docs_of[s];
     for (uint32_t i : briefings_of[s]) {
-      corpus_briefing[corpus.briefings[i].ordinal] = i;
       const CorpusBriefing& cb = corpus.briefings[i];
       const BriefingMeta& meta = segment.briefing(cb.ordinal);
       const std::vector<uint32_t>* only = selected ? &selected->at(cb.id) : nullptr;
@@ -90,10 +91,24 @@ Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
         if (segment.turn_role(doc) == Role::kNote) continue;
         if (only && !std::binary_search(only->begin(), only->end(), t)) continue;
         docs.push_back(doc);
+        total_tokens += segment.turn_length(doc);
       }
     }
     std::sort(docs.begin(), docs.end());
-    SegmentStreams streams = ReadStreams(segment, docs, options.threads);
+    segments_read += !docs.empty();
+    total_turns += docs.size();
+  }
+  corpus.turns.reserve(total_turns);
+  // One segment's streams are moved in whole; several are copied into place.
+  if (segments_read > 1) corpus.tokens.reserve(total_tokens);
+  size_t done = 0;
+  for (size_t s = 0; s < index->segments().size(); ++s) {
+    const SegmentView& view = index->segments()[s];
+    const Segment& segment = *view.segment;
+    // Segment briefing ordinal -> corpus briefing.
+    std::vector<uint32_t> corpus_briefing(segment.briefing_count(), UINT32_MAX);
+    for (uint32_t i : briefings_of[s]) corpus_briefing[corpus.briefings[i].ordinal] = i;
+    SegmentStreams streams = ReadStreams(segment, std::move(docs_of[s]), options.threads);
     // Segment term ordinal -> corpus token id, made on first sight.
     std::vector<uint32_t> id_of(static_cast<size_t>(segment.term_count()) + 1, UINT32_MAX);
     auto token_id = [&](uint32_t ordinal) {
@@ -111,7 +126,7 @@ Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
     };
     for (uint32_t& t : streams.tokens) t = token_id(t);
     const uint64_t base = corpus.tokens.size();
-    if (base == 0) {
+    if (segments_read == 1) {
       corpus.tokens = std::move(streams.tokens);
     } else {
       corpus.tokens.insert(corpus.tokens.end(), streams.tokens.begin(), streams.tokens.end());
@@ -141,8 +156,21 @@ Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
                    [](const CorpusTurn& a, const CorpusTurn& b) {
                      return a.briefing != b.briefing ? a.briefing < b.briefing : a.turn < b.turn;
                    });
-  corpus.tokens.shrink_to_fit();
   return corpus;
+}
+
+Result<TokenCorpus> LoadTokenCorpusForAnalysis(
+    const std::shared_ptr<const Index>& index, const std::string& filter, size_t threads,
+    const std::function<void(std::string_view, size_t, size_t)>& progress) {
+  TokenCorpusOptions options;
+  options.filter = filter;
+  options.threads = ThreadCount(threads);
+  if (progress) {
+    options.progress = [&](size_t done, size_t total) {
+      progress("reading briefings", done, total);
+    };
+  }
+  return LoadTokenCorpus(index, options);
 }
 
 }  // namespace lectern

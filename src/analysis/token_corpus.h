@@ -19,6 +19,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -72,5 +73,12 @@ struct TokenCorpusOptions {
 // Errors: kInvalidArgument for a malformed filter ("col N: ...").
 Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
                                     const TokenCorpusOptions& options);
+
+// LoadTokenCorpus as the passage analyses (talking points, trace) call it:
+// `threads` 0 is every core, and progress, when given, is reported as
+// ("reading briefings", briefings done, total).
+Result<TokenCorpus> LoadTokenCorpusForAnalysis(
+    const std::shared_ptr<const Index>& index, const std::string& filter, size_t threads,
+    const std::function<void(std::string_view, size_t, size_t)>& progress);
 
 }  // namespace lectern

@@ -1,14 +1,15 @@
 #include "analysis/trace.h"
 
 #include <algorithm>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "analysis/frequent_shingles.h"
+#include "analysis/parallel_parts.h"
 #include "analysis/passage_matcher.h"
 #include "analysis/passage_tokens.h"
 #include "analysis/token_corpus.h"
+#include "analysis/token_streams.h"
 
 namespace lectern {
 
@@ -29,17 +30,9 @@ Result<TraceReport> Trace(const std::shared_ptr<const Index>& index, std::string
   }
   const size_t k = cjk ? std::clamp<size_t>(n / 3, 4, 12) : std::clamp<size_t>(n / 3, 3, 8);
 
-  const size_t threads =
-      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  TokenCorpusOptions corpus_options;
-  corpus_options.filter = options.filter;
-  corpus_options.threads = threads;
-  if (options.progress) {
-    corpus_options.progress = [&](size_t done, size_t total) {
-      options.progress("reading briefings", done, total);
-    };
-  }
-  Result<TokenCorpus> loaded = LoadTokenCorpus(index, corpus_options);
+  const size_t threads = ThreadCount(options.threads);
+  Result<TokenCorpus> loaded =
+      LoadTokenCorpusForAnalysis(index, options.filter, threads, options.progress);
   if (!loaded.ok()) return loaded.status();
   const TokenCorpus& corpus = *loaded;
 
@@ -64,11 +57,10 @@ Result<TraceReport> Trace(const std::shared_ptr<const Index>& index, std::string
   const size_t parts = threads * 4, turns = corpus.turns.size();
   std::vector<std::vector<PassageHit>> found(parts);
   std::vector<std::vector<uint32_t>> found_turns(parts);
-  std::vector<std::thread> pool;
-  auto work = [&](size_t part) {
+  ForEachPart(turns, parts, threads, [&](size_t lo, size_t hi, size_t part) {
     std::vector<uint64_t> turn_fps;
     std::vector<PassageHit> hits;
-    for (size_t t = turns * part / parts; t < turns * (part + 1) / parts; ++t) {
+    for (size_t t = lo; t < hi; ++t) {
       ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &turn_fps);
       matcher.Find(corpus.TurnTokens(t), turn_fps, nullptr, &hits);
       for (const PassageHit& h : hits) {
@@ -76,10 +68,7 @@ Result<TraceReport> Trace(const std::shared_ptr<const Index>& index, std::string
         found_turns[part].push_back(static_cast<uint32_t>(t));
       }
     }
-  };
-  for (size_t p = 1; p < parts; ++p) pool.emplace_back(work, p);
-  work(0);
-  for (std::thread& t : pool) t.join();
+  });
 
   TraceReport report;
   report.text = std::string(text);

@@ -30,6 +30,7 @@ Result<TurnTexts::Shape> TurnTexts::TokenShape(uint32_t turn) {
   Shape out;
   out.capitalized.reserve(tokens_.size());
   out.sentence_start.reserve(tokens_.size());
+  out.hyphen_before.reserve(tokens_.size());
   size_t previous_end = 0;
   for (const Token& t : tokens_) {
     const char first = (*text)[t.begin];
@@ -50,6 +51,9 @@ Result<TurnTexts::Shape> TurnTexts::TokenShape(uint32_t turn) {
       start = start || gap.find(mark) != std::string_view::npos;
     }
     out.sentence_start.push_back(start && previous_end > 0);
+    out.hyphen_before.push_back(
+        previous_end > 0 &&
+        (gap == "-" || gap == "\xe2\x80\x90" || gap == "\xe2\x80\x91" || gap == "\xe2\x80\x93"));
     previous_end = t.end;
   }
   return out;

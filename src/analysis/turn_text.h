@@ -32,6 +32,9 @@ class TurnTexts {
   struct Shape {
     std::vector<bool> capitalized;     // printed with an initial capital A-Z
     std::vector<bool> sentence_start;  // after . ? ! ; : (and 。？！；：)
+    // Joined to the token before by a hyphen and nothing else ("US" of
+    // "China-US"; also U+2010, U+2011 and an en dash between words).
+    std::vector<bool> hyphen_before;
   };
   Result<Shape> TokenShape(uint32_t turn);
 

@@ -1,5 +1,7 @@
 #include "analysis/wording_bounds.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <string_view>
 #include <unordered_set>
 
@@ -20,7 +22,8 @@ bool EndsBadly(const std::string& term) {
 
 std::pair<size_t, size_t> TrimWording(std::span<const uint32_t> tokens,
                                       const std::vector<std::string>& terms,
-                                      const std::vector<bool>& sentence_start) {
+                                      const std::vector<bool>& sentence_start,
+                                      const std::vector<bool>& joins) {
   size_t from = 0, to = tokens.size();
   if (!sentence_start.empty()) {
     // The first sentence break inside: the piece before it is the tail of
@@ -37,8 +40,30 @@ std::pair<size_t, size_t> TrimWording(std::span<const uint32_t> tokens,
       break;
     }
   }
-  while (to > from && EndsBadly(terms[tokens[to - 1]])) --to;
-  while (to > from && IsConnective(terms[tokens[from]])) ++from;
+  // Each trim can expose another ("COVID-19" loses "19" as a number, then
+  // "covid" as a piece of a hyphenated word): until nothing changes.
+  const bool hyphens = joins.size() == tokens.size() + 1;
+  for (size_t before = SIZE_MAX; before != to - from;) {
+    before = to - from;
+    while (hyphens && to > from && joins[to]) --to;
+    while (hyphens && to > from && joins[from]) ++from;
+    while (to > from && EndsBadly(terms[tokens[to - 1]])) --to;
+    while (to > from && IsConnective(terms[tokens[from]])) ++from;
+  }
+  return {from, to};
+}
+
+std::pair<size_t, size_t> SharedCore(std::span<const uint32_t> wording,
+                                     const std::vector<std::span<const uint32_t>>& uses) {
+  auto reproduced = [&](uint32_t token) {
+    size_t n = 0;
+    for (std::span<const uint32_t> use : uses)
+      n += std::find(use.begin(), use.end(), token) != use.end();
+    return 2 * n >= uses.size();
+  };
+  size_t from = 0, to = wording.size();
+  while (to > from && !reproduced(wording[to - 1])) --to;
+  while (to > from && !reproduced(wording[from])) ++from;
   return {from, to};
 }
 

@@ -529,6 +529,34 @@ TEST(TalkingPointsChineseTest, FindsChinesePointsByCharacters) {
   EXPECT_EQ(trace->briefings, 4u);
 }
 
+// A formulation followed by "China-X" with X varying: the repeated text
+// ends inside the hyphenated word ("... development of China"), which the
+// tokens cannot show; the wording must not.
+TEST(TalkingPointsHyphenTest, WordingsNeverEndInsideAHyphenatedWord) {
+  const char* const kPoint =
+      "We are ready to work with all parties for the sound and steady development of";
+  const char* const kPartners[] = {"US", "EU", "Japan", "Africa", "Russia", "India"};
+  Filler filler(5);
+  std::vector<Briefing> briefings;
+  // 9 briefings: from 10 on, a passage in all of them would be boilerplate.
+  for (int b = 0; b < 9; ++b) {
+    const std::string said = std::string(kPoint) + " China-" + kPartners[b % 6] + " " +
+                             filler.Words(1).substr(0, 6) + " relations.";
+    briefings.push_back(MakeBriefing(
+        "hyphen-" + Date(b), Date(b),
+        {Question(filler.Words(12), "Reuters"),
+         Answer(filler.Words(10) + " " + said + " " + filler.Words(10), "Hua Chunying")}));
+  }
+  TempDir dir;
+  Result<TalkingPointsReport> report = FindTalkingPoints(BuildIndex(dir.path(), briefings), {});
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  ASSERT_EQ(report->talking_points.size(), 1u);
+  const TalkingPoint& p = report->talking_points[0];
+  EXPECT_EQ(p.text, "We are ready to work with all parties for the sound and steady development");
+  EXPECT_EQ(p.briefings, 9u);
+  EXPECT_EQ(p.variant_occurrences, 0u);
+}
+
 // The real English pages, when present: the top point's verbatim uses can
 // be found in the printed text.
 TEST(TalkingPointsCorpusTest, TopPointsAreFoundInTheText) {

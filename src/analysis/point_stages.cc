@@ -1,0 +1,246 @@
+#include "analysis/point_stages.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "analysis/fragment_merging.h"
+#include "analysis/parallel_parts.h"
+#include "analysis/passage_tokens.h"
+#include "analysis/sequence_similarity.h"
+#include "analysis/wording_bounds.h"
+
+namespace lectern::point_stages {
+namespace {
+
+// Fragments merge when their shared stretch is this share of the shorter
+// text (fragment_merging.h); the planted near misses share half.
+constexpr double kMinFragmentShare = 0.6;
+
+}  // namespace
+
+// Stage 3: maximal stretches of frequent windows, per turn, in turn order.
+std::vector<Run> FindRuns(const TokenCorpus& corpus, const FrequentShingles& frequent,
+                          const ShingleLengths& lengths, size_t threads) {
+  const size_t parts = threads * 4;
+  std::vector<std::vector<Run>> out(parts);
+  ForEachPart(corpus.turns.size(), parts, threads, [&](size_t lo, size_t hi, size_t part) {
+    std::vector<uint64_t> fps;
+    for (size_t t = lo; t < hi; ++t) {
+      const size_t k = lengths.For(corpus.briefings[corpus.turns[t].briefing]);
+      ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &fps);
+      const uint64_t base = corpus.turns[t].begin;
+      auto is_frequent = [&](size_t p) {
+        return frequent.MayBeFrequent(base + p) && frequent.Briefings(fps[p]) != 0;
+      };
+      for (size_t p = 0; p < fps.size();) {
+        if (!is_frequent(p)) {
+          ++p;
+          continue;
+        }
+        size_t q = p;
+        while (q + 1 < fps.size() && is_frequent(q + 1)) ++q;
+        out[part].push_back(
+            {static_cast<uint32_t>(t), static_cast<uint32_t>(p), static_cast<uint32_t>(q + k)});
+        p = q + 1;
+      }
+    }
+  });
+  std::vector<Run> runs;
+  for (auto& part : out) runs.insert(runs.end(), part.begin(), part.end());
+  return runs;
+}
+
+uint64_t SequenceHash(std::span<const uint32_t> tokens, const std::vector<uint64_t>& term_hashes) {
+  uint64_t h = tokens.size();
+  for (uint32_t t : tokens) h = Mix64(h * 0x9E3779B97F4A7C15ULL + term_hashes[t]);
+  return h;
+}
+
+// Stage 4: points from run types, most widespread first.
+void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
+                 const ShingleLengths& lengths, const TalkingPointOptions& options,
+                 PassageMatcher* matcher, std::vector<PointSource>* sources) {
+  struct Type {
+    uint64_t hash;
+    uint32_t first_run, briefings = 0, last_briefing = UINT32_MAX;
+  };
+  std::vector<Type> types;
+  std::unordered_map<uint64_t, uint32_t> type_of;
+  for (uint32_t r = 0; r < runs.size(); ++r) {
+    const Run& run = runs[r];
+    std::span<const uint32_t> tokens =
+        corpus.TurnTokens(run.turn).subspan(run.begin, run.end - run.begin);
+    const uint64_t h = SequenceHash(tokens, corpus.term_hashes);
+    auto [it, added] = type_of.emplace(h, static_cast<uint32_t>(types.size()));
+    if (added) types.push_back({h, r});
+    Type& type = types[it->second];
+    const uint32_t b = corpus.turns[run.turn].briefing;
+    if (type.last_briefing != b) ++type.briefings, type.last_briefing = b;
+  }
+  type_of.clear();
+  auto length = [&](const Type& t) { return runs[t.first_run].end - runs[t.first_run].begin; };
+  std::sort(types.begin(), types.end(), [&](const Type& a, const Type& b) {
+    if (a.briefings != b.briefings) return a.briefings > b.briefings;
+    if (length(a) != length(b)) return length(a) < length(b);
+    return a.hash < b.hash;
+  });
+  std::vector<uint64_t> fps;
+  std::vector<PassageHit> hits;
+  std::vector<uint8_t> covered;
+  for (size_t i = 0; i < types.size(); ++i) {
+    if (options.progress && i % 4096 == 0) options.progress("grouping passages", i, types.size());
+    const Run& run = runs[types[i].first_run];
+    const bool cjk = corpus.briefings[corpus.turns[run.turn].briefing].cjk;
+    const size_t k = cjk ? lengths.characters : lengths.words;
+    const size_t min_length = cjk ? options.min_chars : options.min_words;
+    std::span<const uint32_t> tokens =
+        corpus.TurnTokens(run.turn).subspan(run.begin, run.end - run.begin);
+    ShingleFingerprints(tokens, corpus.term_hashes, k, &fps);
+    matcher->Find(tokens, fps, nullptr, &hits);
+    covered.assign(tokens.size(), 0);
+    for (const PassageHit& h : hits)
+      std::fill(covered.begin() + h.begin, covered.begin() + h.end, 1);
+    for (size_t a = 0; a < tokens.size();) {
+      if (covered[a]) {
+        ++a;
+        continue;
+      }
+      size_t b = a;
+      while (b < tokens.size() && !covered[b]) ++b;
+      // A wording does not start on "and", "of" nor end on "and", "the",
+      // "in" (wording_bounds.h), and must be long enough without them;
+      // sentence ends are trimmed later, from the text, for the points kept.
+      auto [from, to] = TrimWording(tokens.subspan(a, b - a), corpus.terms, {});
+      from += a, to += a;
+      if (to - from >= min_length && to - from >= k) {
+        matcher->Add(tokens.subspan(from, to - from),
+                     std::span<const uint64_t>(fps).subspan(from, to - from - k + 1));
+        sources->push_back({run.turn, static_cast<uint32_t>(run.begin + from),
+                            static_cast<uint32_t>(run.begin + to)});
+      }
+      a = b;
+    }
+  }
+}
+
+// Stage 5: every turn with runs, matched against every point.
+std::vector<RawUse> FindUses(const TokenCorpus& corpus, const std::vector<Run>& runs,
+                             const ShingleLengths& lengths, const PassageMatcher& matcher,
+                             size_t threads) {
+  // Runs of one turn are adjacent: index the first run of each turn.
+  std::vector<uint32_t> starts;
+  for (uint32_t r = 0; r < runs.size(); ++r) {
+    if (r == 0 || runs[r].turn != runs[r - 1].turn) starts.push_back(r);
+  }
+  starts.push_back(static_cast<uint32_t>(runs.size()));
+  const size_t turns = starts.size() - 1, parts = threads * 4;
+  std::vector<std::vector<RawUse>> out(parts);
+  ForEachPart(turns, parts, threads, [&](size_t lo, size_t hi, size_t part) {
+    std::vector<uint64_t> fps;
+    std::vector<uint8_t> lookup;
+    std::vector<PassageHit> hits;
+    for (size_t i = lo; i < hi; ++i) {
+      const uint32_t turn = runs[starts[i]].turn;
+      const size_t k = lengths.For(corpus.briefings[corpus.turns[turn].briefing]);
+      std::span<const uint32_t> tokens = corpus.TurnTokens(turn);
+      ShingleFingerprints(tokens, corpus.term_hashes, k, &fps);
+      lookup.assign(fps.size(), 0);
+      for (uint32_t r = starts[i]; r < starts[i + 1]; ++r) {
+        std::fill(lookup.begin() + runs[r].begin, lookup.begin() + (runs[r].end - k + 1), 1);
+      }
+      matcher.Find(tokens, fps, &lookup, &hits);
+      for (const PassageHit& h : hits) {
+        out[part].push_back({h.passage, turn, h.begin, h.end, h.similarity});
+      }
+    }
+  });
+  std::vector<RawUse> uses;
+  for (auto& part : out) uses.insert(uses.end(), part.begin(), part.end());
+  std::stable_sort(uses.begin(), uses.end(),
+                   [](const RawUse& a, const RawUse& b) { return a.point < b.point; });
+  return uses;
+}
+
+bool SpokespersonRole(Role role) { return role == Role::kAnswer || role == Role::kStatement; }
+
+namespace {
+
+// Spokesperson briefings of a point's uses (sorted by turn).
+size_t SpokespersonBriefings(const TokenCorpus& corpus, const RawUse* begin, const RawUse* end) {
+  size_t n = 0;
+  uint32_t last = UINT32_MAX;
+  for (const RawUse* u = begin; u != end; ++u) {
+    const CorpusTurn& ct = corpus.turns[u->turn];
+    if (SpokespersonRole(ct.role) && ct.briefing != last) ++n, last = ct.briefing;
+  }
+  return n;
+}
+
+}  // namespace
+
+// Stage 5b: points that are fragments of one formulation
+// (fragment_merging.h) become one, under the most widespread; the others'
+// uses join it, scored against its text, except where they overlap one of
+// its own uses in the same turn. Uses come sorted by (point, turn, begin)
+// and leave so.
+std::vector<RawUse> MergeFragmentUses(const TokenCorpus& corpus, const PassageMatcher& matcher,
+                                      const ShingleLengths& lengths,
+                                      const TalkingPointOptions& options,
+                                      std::vector<RawUse> uses) {
+  struct Candidate {
+    uint32_t point;
+    size_t first, last, briefings;
+  };
+  std::vector<Candidate> candidates;
+  for (size_t i = 0; i < uses.size();) {
+    size_t j = i;
+    while (j < uses.size() && uses[j].point == uses[i].point) ++j;
+    const size_t b = SpokespersonBriefings(corpus, uses.data() + i, uses.data() + j);
+    if (b >= options.min_briefings) candidates.push_back({uses[i].point, i, j, b});
+    i = j;
+  }
+  std::stable_sort(
+      candidates.begin(), candidates.end(),
+      [](const Candidate& a, const Candidate& b) { return a.briefings > b.briefings; });
+  std::vector<std::span<const uint32_t>> texts;
+  for (const Candidate& c : candidates) texts.push_back(matcher.Tokens(c.point));
+  const std::vector<uint32_t> target = MergeFragments(texts, lengths.words, kMinFragmentShare);
+  std::vector<std::vector<RawUse>> merged(candidates.size());
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    std::vector<RawUse>& into = merged[target[c]];
+    for (size_t u = candidates[c].first; u < candidates[c].last; ++u) {
+      RawUse use = uses[u];
+      if (target[c] != c) {
+        use.point = candidates[target[c]].point;
+        double similarity = 0;
+        SimilarAtLeast(corpus.TurnTokens(use.turn).subspan(use.begin, use.end - use.begin),
+                       texts[target[c]], 0, &similarity);
+        use.similarity = static_cast<float>(similarity);
+      }
+      into.push_back(use);
+    }
+  }
+  std::vector<RawUse> out;
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    std::vector<RawUse>& group = merged[c];
+    if (group.empty()) continue;
+    // The point's own uses (similarity 1 or its variants) before a
+    // fragment's at the same place.
+    std::stable_sort(group.begin(), group.end(), [](const RawUse& a, const RawUse& b) {
+      return a.turn != b.turn ? a.turn < b.turn : a.begin < b.begin;
+    });
+    size_t kept = out.size();
+    for (const RawUse& u : group) {
+      if (out.size() > kept && out.back().turn == u.turn && u.begin < out.back().end) {
+        if (u.similarity > out.back().similarity) out.back() = u;
+        continue;
+      }
+      out.push_back(u);
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const RawUse& a, const RawUse& b) { return a.point < b.point; });
+  return out;
+}
+
+}  // namespace lectern::point_stages
