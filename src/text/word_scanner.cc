@@ -4,8 +4,9 @@ namespace lectern::text_internal {
 namespace {
 
 // Word_Break classes (UAX #29) of the characters the fast path models, plus
-// kMidWide (a non-ASCII Mid* character, modelled only where it cannot join
-// two words) and kUnknown (anything else: the chunk goes to ICU).
+// kApostropheWide (U+2019, MidNumLet, read as "'" by the normaliser),
+// kMidWide (another non-ASCII Mid* character, modelled only where it cannot
+// join two words) and kUnknown (anything else: the chunk goes to ICU).
 enum Cls : uint8_t {
   kOther,
   kLetter,
@@ -17,6 +18,7 @@ enum Cls : uint8_t {
   kSingleQuote,
   kIdeograph,
   kMidWide,
+  kApostropheWide,
   kUnknown,
 };
 
@@ -58,9 +60,10 @@ Cls ClassOfWide(char32_t cp) {
     case 0xFF1F:  // ？
       return kOther;
     // Mid* characters: they join letters or digits on both sides.
+    case 0x2019:  // ’ (MidNumLet): "China’s" is common in English transcripts
+      return kApostropheWide;
     case 0x00B7:  // · MIDDLE DOT (MidLetter)
     case 0x2018:  // ‘ (MidNumLet)
-    case 0x2019:  // ’ (MidNumLet)
     case 0xFF07:  // ＇ (MidNumLet)
     case 0xFF0C:  // ， (MidNum)
     case 0xFF0E:  // ． (MidNumLet)
@@ -117,6 +120,13 @@ bool IsContraction(std::string_view term) {
   return false;
 }
 
+// As Normalize: NFKC keeps ’, which then reads as '. Out of line, off the
+// hot path.
+[[gnu::noinline]] void AsciiApostrophes(std::string* term) {
+  size_t at;
+  while ((at = term->find("\xE2\x80\x99")) != std::string::npos) term->replace(at, 3, "'");
+}
+
 }  // namespace
 
 void StripPossessive(std::string* term) {
@@ -150,6 +160,7 @@ bool ScanChunk(std::string_view text, size_t begin, size_t* chunk_end,
       // WB11/12: a Mid character joins letter to letter or digit to digit.
       Cls last = c.cls;
       bool has_alnum = c.cls != kExtendNumLet;
+      bool wide_apostrophe = false;
       size_t characters = 1;
       size_t j = c.end;
       while (j < end) {
@@ -171,13 +182,14 @@ bool ScanChunk(std::string_view text, size_t begin, size_t* chunk_end,
           continue;
         }
         if (n.end < end && (n.cls == kMidLetter || n.cls == kMidNumLet || n.cls == kMidNum ||
-                            n.cls == kSingleQuote)) {
+                            n.cls == kSingleQuote || n.cls == kApostropheWide)) {
           const CodePoint after = Decode(text, n.end, end);
           const bool letters = last == kLetter && after.cls == kLetter && n.cls != kMidNum;
           const bool digits = last == kDigit && after.cls == kDigit && n.cls != kMidLetter;
           if (letters || digits) {
             last = after.cls;
             characters += 2;
+            wide_apostrophe |= n.cls == kApostropheWide;
             j = after.end;
             continue;
           }
@@ -191,6 +203,7 @@ bool ScanChunk(std::string_view text, size_t begin, size_t* chunk_end,
         for (char& ch : t.term) {
           if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
         }
+        if (wide_apostrophe) AsciiApostrophes(&t.term);
         StripPossessive(&t.term);
         t.position = (*position)++;
         t.begin = static_cast<uint32_t>(i);

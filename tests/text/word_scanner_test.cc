@@ -52,6 +52,8 @@ TEST(WordScanner, AgreesWithIcuOnTrickyCases) {
            "can't’s",
            "China's",
            "China’s",
+           "CHINA’S it’s don’t what’s ’90s 1’000 a’’b Hong Kong’s’ rock’n’roll U.S.’s a’1 1’a",
+           "中国’s 中’国 ’ ’’ a’ ’a",
            "rock'n'roll",
            "a:b",
            "_",
