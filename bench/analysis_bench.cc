@@ -114,6 +114,9 @@ long PeakRssKb() {
 int main(int argc, char** argv) {
   std::string corpus = LECTERN_DEFAULT_CORPUS;
   int replicate = 10, reps = 3;
+  std::string work;  // kept between runs when given (reused if it holds an index)
+  bool with_rg = true, with_collocates = true;
+  std::string only;  // one phrase of the list (profiling)
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--replicate" && i + 1 < argc)
@@ -122,8 +125,18 @@ int main(int argc, char** argv) {
       reps = std::max(1, std::atoi(argv[++i]));
     else if (a == "--corpus" && i + 1 < argc)
       corpus = argv[++i];
+    else if (a == "--work" && i + 1 < argc)
+      work = argv[++i];
+    else if (a == "--phrase" && i + 1 < argc)
+      only = argv[++i];
+    else if (a == "--no-rg")
+      with_rg = false;
+    else if (a == "--no-collocates")
+      with_collocates = false;
     else {
-      std::fprintf(stderr, "usage: analysis_bench [--replicate N] [--reps N] [--corpus DIR]\n");
+      std::fprintf(stderr,
+                   "usage: analysis_bench [--replicate N] [--reps N] [--corpus DIR] [--work DIR] "
+                   "[--phrase P] [--no-rg] [--no-collocates]\n");
       return 2;
     }
   }
@@ -131,9 +144,14 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "analysis_bench: %s not found\n", corpus.c_str());
     return 1;
   }
-  std::string tmp = (fs::temp_directory_path() / "lectern-analysis-bench-XXXXXX").string();
-  if (::mkdtemp(tmp.data()) == nullptr) return 1;
+  std::string tmp = work;
+  if (tmp.empty()) {
+    tmp = (fs::temp_directory_path() / "lectern-analysis-bench-XXXXXX").string();
+    if (::mkdtemp(tmp.data()) == nullptr) return 1;
+  }
   const std::string raw = tmp + "/raw", index_dir = tmp + "/index";
+  // A --work directory from an earlier run is reused as it is (profiling).
+  const bool reuse = !work.empty() && fs::exists(fs::path(index_dir) / "CURRENT");
   fs::create_directories(raw);
 
   // Parse once, copy the raw pages N times for ripgrep.
@@ -149,24 +167,26 @@ int main(int argc, char** argv) {
   std::vector<Briefing> briefings;
   std::set<std::string> ids;
   uint64_t raw_bytes = 0;
-  lectern::ParallelMapOrdered<lectern::Result<Briefing>>(
-      paths.size(), std::max(1u, std::thread::hardware_concurrency()),
-      [&](size_t i) {
-        return lectern::ParseFile(paths[i].string(), lectern::ParseOptions{"auto"});
-      },
-      [&](size_t, lectern::Result<Briefing> b) {
-        if (b.ok() && ids.insert(b->id).second) briefings.push_back(std::move(b).value());
-      });
+  if (!reuse)
+    lectern::ParallelMapOrdered<lectern::Result<Briefing>>(
+        paths.size(), std::max(1u, std::thread::hardware_concurrency()),
+        [&](size_t i) {
+          return lectern::ParseFile(paths[i].string(), lectern::ParseOptions{"auto"});
+        },
+        [&](size_t, lectern::Result<Briefing> b) {
+          if (b.ok() && ids.insert(b->id).second) briefings.push_back(std::move(b).value());
+        });
   for (int r = 0; r < replicate; ++r) {
     const fs::path dir = fs::path(raw) / ("copy" + std::to_string(r));
     fs::create_directories(dir);
     for (const fs::path& p : paths) {
-      fs::copy_file(p, dir / (p.parent_path().filename().string() + "-" + p.filename().string()));
+      const fs::path to = dir / (p.parent_path().filename().string() + "-" + p.filename().string());
+      if (!reuse) fs::copy_file(p, to);
       raw_bytes += fs::file_size(p);
     }
   }
   auto t0 = std::chrono::steady_clock::now();
-  {
+  if (!reuse) {
     auto writer = lectern::IndexWriter::Open(index_dir);
     if (!writer.ok()) return 1;
     for (int r = 0; r < replicate; ++r) {
@@ -194,6 +214,7 @@ int main(int argc, char** argv) {
               "trend ms", "rg -c ms", "ratio", "kwic", "kwic ms", "rg -o ms", "ratio");
   double trend_l = 0, trend_r = 0, kwic_l = 0, kwic_r = 0;
   for (const char* phrase : kPhrases) {
+    if (!only.empty() && only != phrase) continue;
     const std::string q = std::string("\"") + phrase + "\"";
     lectern::TrendOptions trend;
     trend.queries = {q};
@@ -213,15 +234,18 @@ int main(int argc, char** argv) {
       best_k = std::min(best_k, Seconds(t));
       if (r.ok()) lines = r->lines.size();
     }
+    double rg_c = 0, rg_o = 0;
+    uint64_t rg_matches = 0;
     auto t = std::chrono::steady_clock::now();
-    Run("rg -c -i -F " + ShellQuote(phrase) + " " + raw);
-    const double rg_c = Seconds(t);
-    t = std::chrono::steady_clock::now();
-    Run("rg -o -i " + ShellQuote(".{0,40}" + RegexEscape(phrase) + ".{0,40}") + " " + raw +
-        " > /dev/null");
-    const double rg_o = Seconds(t);
-    const uint64_t rg_matches =
-        SumCounts(Run("rg --count-matches -i -F " + ShellQuote(phrase) + " " + raw));
+    if (with_rg) {
+      Run("rg -c -i -F " + ShellQuote(phrase) + " " + raw);
+      rg_c = Seconds(t);
+      t = std::chrono::steady_clock::now();
+      Run("rg -o -i " + ShellQuote(".{0,40}" + RegexEscape(phrase) + ".{0,40}") + " " + raw +
+          " > /dev/null");
+      rg_o = Seconds(t);
+      rg_matches = SumCounts(Run("rg --count-matches -i -F " + ShellQuote(phrase) + " " + raw));
+    }
     trend_l += best_t;
     trend_r += rg_c;
     kwic_l += best_k;
@@ -237,6 +261,7 @@ int main(int argc, char** argv) {
 
   // Collocates and keyness over the whole (replicated) index.
   for (const char* node : {"china", "the"}) {
+    if (!with_collocates) break;
     const long before = PeakRssKb();
     auto t = std::chrono::steady_clock::now();
     lectern::CollocatesOptions c;
@@ -249,6 +274,7 @@ int main(int argc, char** argv) {
         before / 1024);
   }
   for (int n : {1, 2}) {
+    if (!with_collocates) break;
     const long before = PeakRssKb();
     auto t = std::chrono::steady_clock::now();
     lectern::KeynessOptions k;
@@ -260,7 +286,7 @@ int main(int argc, char** argv) {
                 PeakRssKb() / 1024, before / 1024, r.ok() ? "" : r.status().message().c_str());
   }
   std::error_code ec;
-  fs::remove_all(tmp, ec);
+  if (work.empty()) fs::remove_all(tmp, ec);
   std::printf("\nRATIO trend ripgrep %.1f\nRATIO kwic ripgrep %.1f\n", trend_r / trend_l,
               kwic_r / kwic_l);
   return 0;

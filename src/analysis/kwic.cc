@@ -153,29 +153,54 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
         "a KWIC query needs a word or phrase to match, not only filters");
   }
   KwicResult result;
+  const size_t threads = ThreadCount(options.threads);
+  // Segments are matched on threads of their own and joined in segment
+  // order, so `found` is in (segment, doc, position) order as if serial.
   std::vector<Found> found;
-  Status st = matcher->Visit(index, true, [&](const TurnMatch& m) {
-    const Segment& s = *index.segments()[m.segment].segment;
-    const int32_t date = s.briefing(s.turn_briefing(m.doc)).date.value_or(INT32_MIN);
-    ++result.total_turns;
-    uint32_t covered_to = 0;
-    bool any = false;
-    for (const MatchSpan& span : *m.spans) {
-      // Spans of different units at one place (a word and a phrase holding
-      // it) make one line, the longest.
-      if (any && span.first <= covered_to) {
-        if (span.last > found.back().last && span.first == found.back().first) {
-          found.back().last = span.last;
-          covered_to = span.last;
+  Status error;
+  struct SegmentFound {
+    Status status;
+    uint64_t turns = 0;
+    std::vector<Found> found;
+  };
+  ParallelMapOrdered<SegmentFound>(
+      index.segments().size(), threads,
+      [&](size_t seg) {
+        SegmentFound out;
+        const Segment& s = *index.segments()[seg].segment;
+        out.status =
+            matcher->VisitSegment(index, static_cast<uint32_t>(seg), true, [&](const TurnMatch& m) {
+              const int32_t date = s.briefing(s.turn_briefing(m.doc)).date.value_or(INT32_MIN);
+              ++out.turns;
+              uint32_t covered_to = 0;
+              bool any = false;
+              for (const MatchSpan& span : *m.spans) {
+                // Spans of different units at one place (a word and a
+                // phrase holding it) make one line, the longest.
+                if (any && span.first <= covered_to) {
+                  if (span.last > out.found.back().last && span.first == out.found.back().first) {
+                    out.found.back().last = span.last;
+                    covered_to = span.last;
+                  }
+                  continue;
+                }
+                out.found.push_back(Found{m.segment, m.doc, span.first, span.last, date, 0, 0});
+                covered_to = span.last;
+                any = true;
+              }
+            });
+        return out;
+      },
+      [&](size_t, SegmentFound out) {
+        if (error.ok() && !out.status.ok()) error = out.status;
+        result.total_turns += out.turns;
+        if (found.empty()) {
+          found = std::move(out.found);
+        } else {
+          found.insert(found.end(), out.found.begin(), out.found.end());
         }
-        continue;
-      }
-      found.push_back(Found{m.segment, m.doc, span.first, span.last, date, 0, 0});
-      covered_to = span.last;
-      any = true;
-    }
-  });
-  if (!st.ok()) return st;
+      });
+  if (!error.ok()) return error;
   result.total_matches = found.size();
 
   // Sort by (date, briefing id, turn, position). Briefing ids are compared
@@ -242,11 +267,10 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
     if (found[a].doc != found[b].doc) return found[a].doc < found[b].doc;
     return a < b;
   });
-  const size_t threads = ThreadCount(options.threads);
+  const bool keys = options.sort != KwicOptions::Sort::kDate;
   const size_t chunk = std::max<size_t>(256, order.size() / (threads * 8) + 1);
   const size_t chunks = (order.size() + chunk - 1) / chunk;
   std::vector<BuiltLine> built(found.size());
-  Status error;
   using Out = Status;
   ParallelMapOrdered<Out>(
       chunks, threads,
@@ -267,7 +291,17 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
               reader_segment = f.segment;
             }
             LECTERN_RETURN_IF_ERROR(reader->Read(f.doc, &text));
-            analyzer.AnalyzeForIndex(text, &tokens);
+            // Tokens through the last position a line of this turn needs
+            // (and the three after it for the sort keys): the rest of the
+            // turn is not analysed, and without keys no term is built.
+            uint32_t through = f.last;
+            for (size_t k2 = k + 1; k2 < order.size(); ++k2) {
+              const Found& g = found[order[k2]];
+              if (g.segment != f.segment || g.doc != f.doc) break;
+              through = std::max(through, g.last);
+            }
+            if (keys) through = through > UINT32_MAX - 3 ? UINT32_MAX : through + 3;
+            analyzer.IndexTokensThrough(text, through, keys, &tokens);
             analysed_segment = f.segment;
             analysed_doc = f.doc;
           }
@@ -298,6 +332,7 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
           line.match = OneLine(text.substr(begin, end - begin));
           line.left = FitWidth(OneLine(text.substr(from, begin - from)), options.width, true);
           line.right = FitWidth(OneLine(text.substr(end, to - end)), options.width, false);
+          if (!keys) continue;
           auto k2 = lo;
           for (int n = 0; k2 != tokens.begin() && n < 3; ++n) {
             --k2;

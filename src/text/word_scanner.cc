@@ -126,7 +126,8 @@ void StripPossessive(std::string* term) {
 }
 
 bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_as_characters,
-               uint32_t* position, std::vector<Token>* tokens) {
+               bool with_terms, uint32_t last_position, uint32_t* position,
+               std::vector<Token>* tokens) {
   const size_t tokens_before = tokens->size();
   const uint32_t position_before = *position;
   auto bail = [&] {
@@ -169,13 +170,17 @@ bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_
         break;
       }
       // ICU gives a lone '_' no word status, but "__" and "_a" have one.
-      if (has_alnum || characters > 1) {
+      if ((has_alnum || characters > 1) && *position > last_position) {
+        ++*position;
+      } else if (has_alnum || characters > 1) {
         Token& t = tokens->emplace_back();
-        t.term.assign(text.data() + i, j - i);
-        for (char& ch : t.term) {
-          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+        if (with_terms) {
+          t.term.assign(text.data() + i, j - i);
+          for (char& ch : t.term) {
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+          }
+          StripPossessive(&t.term);
         }
-        StripPossessive(&t.term);
         t.position = (*position)++;
         t.begin = static_cast<uint32_t>(i);
         t.end = static_cast<uint32_t>(j);
@@ -189,10 +194,16 @@ bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_
         return bail();
       case kIdeograph: {
         if (!ideographs_as_characters) return bail();
+        if (*position > last_position) {
+          ++*position;
+          break;
+        }
         Token& t = tokens->emplace_back();
-        t.term.reserve(1 + (c.end - i));
-        t.term.push_back('\x01');
-        t.term.append(text.data() + i, c.end - i);
+        if (with_terms) {
+          t.term.reserve(1 + (c.end - i));
+          t.term.push_back('\x01');
+          t.term.append(text.data() + i, c.end - i);
+        }
         t.position = (*position)++;
         t.begin = static_cast<uint32_t>(i);
         t.end = c.end;
