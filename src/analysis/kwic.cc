@@ -279,6 +279,7 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
         std::vector<Token> tokens;
         std::unique_ptr<StoreReader> reader;
         uint32_t reader_segment = UINT32_MAX;
+        std::shared_ptr<const StoreBlockCache::Block> cached;
         uint32_t analysed_segment = UINT32_MAX, analysed_doc = UINT32_MAX;
         std::string_view text;
         for (size_t k = c * chunk; k < std::min(order.size(), (c + 1) * chunk); ++k) {
@@ -289,8 +290,20 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
             if (reader_segment != f.segment) {
               reader = std::make_unique<StoreReader>(s);
               reader_segment = f.segment;
+              cached.reset();
             }
-            LECTERN_RETURN_IF_ERROR(reader->Read(f.doc, &text));
+            if (options.text_cache == nullptr) {
+              LECTERN_RETURN_IF_ERROR(reader->Read(f.doc, &text));
+            } else {
+              if (!cached || f.doc < cached->first_turn ||
+                  f.doc - cached->first_turn + 1 >= cached->offsets.size()) {
+                Result<std::shared_ptr<const StoreBlockCache::Block>> got =
+                    options.text_cache->Get(index.segments()[f.segment].segment, f.doc, *reader);
+                if (!got.ok()) return got.status();
+                cached = std::move(got).value();
+              }
+              text = cached->turn(f.doc);
+            }
             // Tokens through the last position a line of this turn needs
             // (and the three after it for the sort keys): the rest of the
             // turn is not analysed, and without keys no term is built.
