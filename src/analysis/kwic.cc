@@ -113,6 +113,46 @@ std::string OneLine(std::string_view text) {
   return out.substr(a, out.find_last_not_of(' ') - a + 1);
 }
 
+// FitWidth(OneLine(text), width, keep_end) without the two intermediate
+// strings and the table of code points: a frequent word has tens of
+// thousands of lines, two contexts each.
+std::string FitLine(std::string_view text, int width, bool keep_end) {
+  auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+  size_t a = 0, b = text.size();
+  while (a < b && blank(text[a])) ++a;
+  while (b > a && blank(text[b - 1])) --b;
+  text = text.substr(a, b - a);
+  size_t from = 0, to = text.size();
+  int used = 0;
+  if (keep_end) {
+    // The longest suffix that fits: drop code points from the front while
+    // the rest is too wide.
+    int total = 0;
+    for (size_t pos = 0; pos < text.size();) total += IsWide(NextCodePoint(text, &pos)) ? 2 : 1;
+    size_t pos = 0;
+    while (total > width && pos < text.size()) {
+      total -= IsWide(NextCodePoint(text, &pos)) ? 2 : 1;
+      from = pos;
+    }
+  } else {
+    size_t pos = 0;
+    while (pos < text.size()) {
+      const size_t at = pos;
+      const int w = IsWide(NextCodePoint(text, &pos)) ? 2 : 1;
+      if (used + w > width) {
+        to = at;
+        break;
+      }
+      used += w;
+    }
+  }
+  std::string out(text.substr(from, to - from));
+  for (char& c : out) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return out;
+}
+
 struct BuiltLine {
   KwicLine line;
   std::string left_key, right_key;  // terms nearest first, \x1f separated
@@ -343,8 +383,8 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
           line.first = f.first;
           line.last = f.last;
           line.match = OneLine(text.substr(begin, end - begin));
-          line.left = FitWidth(OneLine(text.substr(from, begin - from)), options.width, true);
-          line.right = FitWidth(OneLine(text.substr(end, to - end)), options.width, false);
+          line.left = FitLine(text.substr(from, begin - from), options.width, true);
+          line.right = FitLine(text.substr(end, to - end), options.width, false);
           if (!keys) continue;
           auto k2 = lo;
           for (int n = 0; k2 != tokens.begin() && n < 3; ++n) {
