@@ -2,13 +2,10 @@
 
 #include <algorithm>
 #include <map>
-#include <tuple>
 
 #include "analysis/subcorpus.h"
-#include "analysis/token_streams.h"
 #include "analysis/trend_cells.h"
 #include "base/dates.h"
-#include "base/parallel.h"
 #include "query/matcher.h"
 
 namespace lectern {
@@ -82,70 +79,43 @@ Result<TrendResult> Trend(const Index& index, const TrendOptions& options) {
   };
   int32_t first_day = INT32_MAX, last_day = INT32_MIN;
   result.totals.assign(nq, 0);
-  // Segments are counted on threads of their own (a Chinese phrase's
-  // postings are most of a trend's time once the totals are cached) and
-  // merged in segment order.
-  struct SegmentCounts {
-    Status status;
-    std::shared_ptr<const SegmentCells> cells;
-    std::vector<uint64_t> counts;  // cell-major, then query
-    std::vector<uint64_t> totals;  // per query
-    // Matches outside the subcorpus's cells (not expected): (period, group, query, n).
-    std::vector<std::tuple<std::string, std::string, size_t, uint64_t>> stray;
-  };
-  auto count_segment = [&](size_t seg) {
-    SegmentCounts out;
+  for (uint32_t seg = 0; seg < index.segments().size(); ++seg) {
     const SegmentView& view = index.segments()[seg];
     const Segment& s = *view.segment;
     // The token totals of the whole index are cached between calls; those
     // of a filtered subcorpus are built for this call.
-    out.cells = whole_index ? TrendCellCache::Shared().Get(view, options.by, options.per)
-                            : std::make_shared<const SegmentCells>(
-                                  BuildSegmentCells(view, &sub.docs[seg], options.by, options.per));
-    out.counts.assign(out.cells->cells.size() * nq, 0);
-    out.totals.assign(nq, 0);
-    for (size_t q = 0; q < nq && out.status.ok(); ++q) {
-      out.status = matchers[q].VisitSegment(
-          index, static_cast<uint32_t>(seg), true, [&](const TurnMatch& m) {
-            const uint32_t ordinal = s.turn_briefing(m.doc);
-            const std::optional<int32_t>& date = s.briefing(ordinal).date;
-            if (!date || m.spans->empty()) return;
-            const uint32_t key = GroupKey(s, m.doc, options.per);
-            const uint32_t c = out.cells->CellOf(ordinal, key);
-            if (c != SegmentCells::kNoCell) {
-              out.counts[size_t{c} * nq + q] += m.spans->size();
-            } else {
-              out.stray.emplace_back(PeriodOf(*date, options.by), GroupName(s, key, options.per), q,
-                                     m.spans->size());
-            }
-            out.totals[q] += m.spans->size();
-          });
+    const std::shared_ptr<const SegmentCells> seg_cells =
+        whole_index ? TrendCellCache::Shared().Get(view, options.by, options.per)
+                    : std::make_shared<const SegmentCells>(
+                          BuildSegmentCells(view, &sub.docs[seg], options.by, options.per));
+    result.undated_tokens += seg_cells->undated_tokens;
+    first_day = std::min(first_day, seg_cells->first_day);
+    last_day = std::max(last_day, seg_cells->last_day);
+    std::vector<uint64_t> counts(seg_cells->cells.size() * nq, 0);
+    for (size_t q = 0; q < nq; ++q) {
+      Status st = matchers[q].VisitSegment(index, seg, true, [&](const TurnMatch& m) {
+        const uint32_t ordinal = s.turn_briefing(m.doc);
+        const std::optional<int32_t>& date = s.briefing(ordinal).date;
+        if (!date || m.spans->empty()) return;
+        const uint32_t key = GroupKey(s, m.doc, options.per);
+        const uint32_t c = seg_cells->CellOf(ordinal, key);
+        if (c != SegmentCells::kNoCell) {
+          counts[size_t{c} * nq + q] += m.spans->size();
+        } else {  // a match outside the subcorpus's turns: not expected, but counted as before
+          cell(PeriodOf(*date, options.by), GroupName(s, key, options.per)).counts[q] +=
+              m.spans->size();
+        }
+        result.totals[q] += m.spans->size();
+      });
+      if (!st.ok()) return st;
     }
-    return out;
-  };
-  Status error;
-  ParallelMapOrdered<SegmentCounts>(index.segments().size(), ThreadCount(0), count_segment,
-                                    [&](size_t, SegmentCounts out) {
-                                      if (!out.status.ok()) {
-                                        if (error.ok()) error = out.status;
-                                        return;
-                                      }
-                                      const SegmentCells& sc = *out.cells;
-                                      result.undated_tokens += sc.undated_tokens;
-                                      first_day = std::min(first_day, sc.first_day);
-                                      last_day = std::max(last_day, sc.last_day);
-                                      for (size_t c = 0; c < sc.cells.size(); ++c) {
-                                        TrendCell& to = cell(sc.cells[c].period, sc.cells[c].group);
-                                        to.tokens += sc.cells[c].tokens;
-                                        for (size_t q = 0; q < nq; ++q)
-                                          to.counts[q] += out.counts[c * nq + q];
-                                      }
-                                      for (const auto& [period, group, q, n] : out.stray)
-                                        cell(period, group).counts[q] += n;
-                                      for (size_t q = 0; q < nq; ++q)
-                                        result.totals[q] += out.totals[q];
-                                    });
-  if (!error.ok()) return error;
+    for (size_t c = 0; c < seg_cells->cells.size(); ++c) {
+      const SegmentCells::Cell& from = seg_cells->cells[c];
+      TrendCell& to = cell(from.period, from.group);
+      to.tokens += from.tokens;
+      for (size_t q = 0; q < nq; ++q) to.counts[q] += counts[c * nq + q];
+    }
+  }
   // Every period from the first to the last, and groups by total count.
   if (first_day <= last_day) {
     YearMonth ym = YearMonthOf(first_day);
