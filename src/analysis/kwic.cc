@@ -344,17 +344,22 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
               }
               text = cached->turn(f.doc);
             }
-            // Tokens through the last position a line of this turn needs
-            // (and the three after it for the sort keys): the rest of the
-            // turn is not analysed, and without keys no term is built.
-            uint32_t through = f.last;
+            // Tokens of the positions the lines of this turn need (and three
+            // either side for the sort keys): the rest of the turn is not
+            // analysed past them nor made into tokens before them, and
+            // without keys no term is built.
+            uint32_t from = f.first, through = f.last;
             for (size_t k2 = k + 1; k2 < order.size(); ++k2) {
               const Found& g = found[order[k2]];
               if (g.segment != f.segment || g.doc != f.doc) break;
+              from = std::min(from, g.first);
               through = std::max(through, g.last);
             }
-            if (keys) through = through > UINT32_MAX - 3 ? UINT32_MAX : through + 3;
-            analyzer.IndexTokensThrough(text, through, keys, &tokens);
+            if (keys) {
+              from = from < 3 ? 0 : from - 3;
+              through = through > UINT32_MAX - 3 ? UINT32_MAX : through + 3;
+            }
+            analyzer.IndexTokensBetween(text, from, through, keys, &tokens);
             analysed_segment = f.segment;
             analysed_doc = f.doc;
           }

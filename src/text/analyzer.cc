@@ -58,7 +58,7 @@ struct Analyzer::Impl {
     text_internal::StripPossessive(out);
   }
 
-  void Run(std::string_view text, bool characters, std::vector<Token>* tokens,
+  void Run(std::string_view text, bool characters, std::vector<Token>* tokens, uint32_t first = 0,
            uint32_t last = UINT32_MAX, bool with_terms = true);
   void RunIcu(std::string_view text, size_t from, size_t to, bool characters, uint32_t* position,
               std::vector<Token>* tokens);
@@ -113,13 +113,13 @@ void Analyzer::AnalyzeForIndex(std::string_view text, std::vector<Token>* tokens
   impl_->Run(text, /*characters=*/true, tokens);
 }
 
-void Analyzer::IndexTokensThrough(std::string_view text, uint32_t last, bool with_terms,
-                                  std::vector<Token>* tokens) {
-  impl_->Run(text, /*characters=*/true, tokens, last, with_terms);
+void Analyzer::IndexTokensBetween(std::string_view text, uint32_t first, uint32_t last,
+                                  bool with_terms, std::vector<Token>* tokens) {
+  impl_->Run(text, /*characters=*/true, tokens, first, last, with_terms);
 }
 
 void Analyzer::Impl::Run(std::string_view text, bool characters, std::vector<Token>* tokens,
-                         uint32_t last, bool with_terms) {
+                         uint32_t first, uint32_t last, bool with_terms) {
   tokens->clear();
   if (!ok || text.empty()) return;
   uint32_t position = 0;
@@ -138,7 +138,8 @@ void Analyzer::Impl::Run(std::string_view text, bool characters, std::vector<Tok
     if (i == n) break;
     size_t j = i;
     while (j < n && !text_internal::IsAsciiSpace(text[j])) ++j;
-    if (!text_internal::ScanChunk(text, i, j, characters, with_terms, last, &position, tokens)) {
+    if (!text_internal::ScanChunk(text, i, j, characters, with_terms, first, last, &position,
+                                  tokens)) {
       // With the space before it, as ICU sees a combining mark after a space.
       RunIcu(text, i > 0 ? i - 1 : i, j, characters, &position, tokens);
     }

@@ -126,7 +126,7 @@ void StripPossessive(std::string* term) {
 }
 
 bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_as_characters,
-               bool with_terms, uint32_t last_position, uint32_t* position,
+               bool with_terms, uint32_t first_position, uint32_t last_position, uint32_t* position,
                std::vector<Token>* tokens) {
   const size_t tokens_before = tokens->size();
   const uint32_t position_before = *position;
@@ -170,7 +170,8 @@ bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_
         break;
       }
       // ICU gives a lone '_' no word status, but "__" and "_a" have one.
-      if ((has_alnum || characters > 1) && *position > last_position) {
+      if ((has_alnum || characters > 1) &&
+          (*position < first_position || *position > last_position)) {
         ++*position;
       } else if (has_alnum || characters > 1) {
         Token& t = tokens->emplace_back();
@@ -194,7 +195,7 @@ bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_
         return bail();
       case kIdeograph: {
         if (!ideographs_as_characters) return bail();
-        if (*position > last_position) {
+        if (*position < first_position || *position > last_position) {
           ++*position;
           break;
         }

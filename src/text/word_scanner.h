@@ -30,11 +30,12 @@ inline bool IsAsciiSpace(char c) {
 // Word terms are normalised (lower case, possessive "'s" dropped);
 // ideographs become CharacterTerm tokens if `ideographs_as_characters`.
 // Without `with_terms` terms are left empty (positions and offsets only).
-// Tokens at positions past `last_position` are not appended, but the chunk is still
-// scanned to its end: whether it needs ICU depends on all of it.
+// Tokens at positions outside [first_position, last_position] are not
+// appended, but the chunk is still scanned to its end: whether it needs ICU
+// depends on all of it.
 // Returns false, and appends nothing, when the chunk needs ICU.
 bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_as_characters,
-               bool with_terms, uint32_t last_position, uint32_t* position,
+               bool with_terms, uint32_t first_position, uint32_t last_position, uint32_t* position,
                std::vector<Token>* tokens);
 
 // Drops an English possessive "'s" from a normalised word, keeping
