@@ -412,6 +412,7 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
       return left ? a.left_key < b.left_key : a.right_key < b.right_key;
     });
   }
+  result.lines.reserve(options.limit > 0 ? std::min(options.limit, built.size()) : built.size());
   for (BuiltLine& b : built) {
     if (options.limit > 0 && result.lines.size() >= options.limit) break;
     if (b.line.briefing_id.empty()) continue;
