@@ -113,6 +113,28 @@ std::string OneLine(std::string_view text) {
   return out.substr(a, out.find_last_not_of(' ') - a + 1);
 }
 
+// The display columns of the code point at `*pos`, moving past it: ASCII
+// and well-formed 3-byte sequences (CJK) decoded here, the rest by
+// NextCodePoint (which the result always equals).
+inline int ColumnsAt(std::string_view text, size_t* pos) {
+  const size_t i = *pos;
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) {
+    *pos = i + 1;
+    return 1;
+  }
+  if ((b0 & 0xF0) == 0xE0 && i + 3 <= text.size()) {
+    const auto b1 = static_cast<unsigned char>(text[i + 1]);
+    const auto b2 = static_cast<unsigned char>(text[i + 2]);
+    const char32_t cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+      *pos = i + 3;
+      return IsWide(cp) ? 2 : 1;
+    }
+  }
+  return IsWide(NextCodePoint(text, pos)) ? 2 : 1;
+}
+
 // FitWidth(OneLine(text), width, keep_end) without the two intermediate
 // strings and the table of code points: a frequent word has tens of
 // thousands of lines, two contexts each.
@@ -128,17 +150,17 @@ std::string FitLine(std::string_view text, int width, bool keep_end) {
     // The longest suffix that fits: drop code points from the front while
     // the rest is too wide.
     int total = 0;
-    for (size_t pos = 0; pos < text.size();) total += IsWide(NextCodePoint(text, &pos)) ? 2 : 1;
+    for (size_t pos = 0; pos < text.size();) total += ColumnsAt(text, &pos);
     size_t pos = 0;
     while (total > width && pos < text.size()) {
-      total -= IsWide(NextCodePoint(text, &pos)) ? 2 : 1;
+      total -= ColumnsAt(text, &pos);
       from = pos;
     }
   } else {
     size_t pos = 0;
     while (pos < text.size()) {
       const size_t at = pos;
-      const int w = IsWide(NextCodePoint(text, &pos)) ? 2 : 1;
+      const int w = ColumnsAt(text, &pos);
       if (used + w > width) {
         to = at;
         break;
