@@ -137,12 +137,14 @@ void Analyzer::Impl::Run(std::string_view text, bool characters, std::vector<Tok
     while (i < n && text_internal::IsAsciiSpace(text[i])) ++i;
     if (i == n) break;
     size_t j = i;
-    while (j < n && !text_internal::IsAsciiSpace(text[j])) ++j;
-    if (!text_internal::ScanChunk(text, i, j, characters, with_terms, first, last, &position,
-                                  tokens)) {
-      // With the space before it, as ICU sees a combining mark after a space.
-      RunIcu(text, i > 0 ? i - 1 : i, j, characters, &position, tokens);
+    if (text_internal::ScanChunk(text, i, n, characters, with_terms, first, last, &position, tokens,
+                                 &j)) {
+      i = j;
+      continue;
     }
+    while (j < n && !text_internal::IsAsciiSpace(text[j])) ++j;
+    // With the space before it, as ICU sees a combining mark after a space.
+    RunIcu(text, i > 0 ? i - 1 : i, j, characters, &position, tokens);
     i = j;
   }
 }

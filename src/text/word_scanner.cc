@@ -127,7 +127,7 @@ void StripPossessive(std::string* term) {
 
 bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_as_characters,
                bool with_terms, uint32_t first_position, uint32_t last_position, uint32_t* position,
-               std::vector<Token>* tokens) {
+               std::vector<Token>* tokens, size_t* chunk_end) {
   const size_t tokens_before = tokens->size();
   const uint32_t position_before = *position;
   auto bail = [&] {
@@ -137,7 +137,9 @@ bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_
   };
   Cls previous = kOther;
   size_t i = begin;
-  while (i < end) {
+  // White space reads as kOther where a rule looks ahead past a word, which
+  // is what the end of a chunk gave: no rule joins across it.
+  while (i < end && !IsAsciiSpace(text[i])) {
     const CodePoint c = Decode(text, i, end);
     if (IsWordChar(c.cls)) {
       // WB5, WB8-WB10, WB13a/b: letters, digits and '_' join; WB6/7 and
@@ -224,6 +226,7 @@ bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_
     previous = c.cls;
     i = c.end;
   }
+  *chunk_end = i;
   return true;
 }
 
