@@ -342,6 +342,8 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
         std::unique_ptr<StoreReader> reader;
         uint32_t reader_segment = UINT32_MAX;
         std::shared_ptr<const StoreBlockCache::Block> cached;
+        int32_t last_day = INT32_MIN;
+        std::string last_date;
         uint32_t analysed_segment = UINT32_MAX, analysed_doc = UINT32_MAX;
         std::string_view text;
         for (size_t k = c * chunk; k < std::min(order.size(), (c + 1) * chunk); ++k) {
@@ -403,7 +405,14 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
           KwicLine& line = out.line;
           line.briefing_id = meta.id;
           line.turn = s.turn_index(f.doc);
-          if (meta.date) line.date = IsoDateFromDays(*meta.date);
+          if (meta.date) {
+            // Lines of one briefing come together: format its date once.
+            if (*meta.date != last_day) {
+              last_day = *meta.date;
+              last_date = IsoDateFromDays(last_day);
+            }
+            line.date = last_date;
+          }
           if (uint32_t id = s.turn_speaker(f.doc)) line.speaker = s.string(id);
           line.role = std::string(RoleName(s.turn_role(f.doc)));
           if (uint32_t id = s.turn_outlet(f.doc)) line.outlet = s.string(id);
