@@ -113,6 +113,68 @@ std::string OneLine(std::string_view text) {
   return out.substr(a, out.find_last_not_of(' ') - a + 1);
 }
 
+// The display columns of the code point at `*pos`, moving past it: ASCII
+// and well-formed 3-byte sequences (CJK) decoded here, the rest by
+// NextCodePoint (which the result always equals).
+inline int ColumnsAt(std::string_view text, size_t* pos) {
+  const size_t i = *pos;
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) {
+    *pos = i + 1;
+    return 1;
+  }
+  if ((b0 & 0xF0) == 0xE0 && i + 3 <= text.size()) {
+    const auto b1 = static_cast<unsigned char>(text[i + 1]);
+    const auto b2 = static_cast<unsigned char>(text[i + 2]);
+    const char32_t cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+      *pos = i + 3;
+      return IsWide(cp) ? 2 : 1;
+    }
+  }
+  return IsWide(NextCodePoint(text, pos)) ? 2 : 1;
+}
+
+// FitWidth(OneLine(text), width, keep_end) without the two intermediate
+// strings and the table of code points: a frequent word has tens of
+// thousands of lines, two contexts each.
+std::string FitLine(std::string_view text, int width, bool keep_end) {
+  auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+  size_t a = 0, b = text.size();
+  while (a < b && blank(text[a])) ++a;
+  while (b > a && blank(text[b - 1])) --b;
+  text = text.substr(a, b - a);
+  size_t from = 0, to = text.size();
+  int used = 0;
+  if (keep_end) {
+    // The longest suffix that fits: drop code points from the front while
+    // the rest is too wide.
+    int total = 0;
+    for (size_t pos = 0; pos < text.size();) total += ColumnsAt(text, &pos);
+    size_t pos = 0;
+    while (total > width && pos < text.size()) {
+      total -= ColumnsAt(text, &pos);
+      from = pos;
+    }
+  } else {
+    size_t pos = 0;
+    while (pos < text.size()) {
+      const size_t at = pos;
+      const int w = ColumnsAt(text, &pos);
+      if (used + w > width) {
+        to = at;
+        break;
+      }
+      used += w;
+    }
+  }
+  std::string out(text.substr(from, to - from));
+  for (char& c : out) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return out;
+}
+
 struct BuiltLine {
   KwicLine line;
   std::string left_key, right_key;  // terms nearest first, \x1f separated
@@ -153,29 +215,54 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
         "a KWIC query needs a word or phrase to match, not only filters");
   }
   KwicResult result;
+  const size_t threads = ThreadCount(options.threads);
+  // Segments are matched on threads of their own and joined in segment
+  // order, so `found` is in (segment, doc, position) order as if serial.
   std::vector<Found> found;
-  Status st = matcher->Visit(index, true, [&](const TurnMatch& m) {
-    const Segment& s = *index.segments()[m.segment].segment;
-    const int32_t date = s.briefing(s.turn_briefing(m.doc)).date.value_or(INT32_MIN);
-    ++result.total_turns;
-    uint32_t covered_to = 0;
-    bool any = false;
-    for (const MatchSpan& span : *m.spans) {
-      // Spans of different units at one place (a word and a phrase holding
-      // it) make one line, the longest.
-      if (any && span.first <= covered_to) {
-        if (span.last > found.back().last && span.first == found.back().first) {
-          found.back().last = span.last;
-          covered_to = span.last;
+  Status error;
+  struct SegmentFound {
+    Status status;
+    uint64_t turns = 0;
+    std::vector<Found> found;
+  };
+  ParallelMapOrdered<SegmentFound>(
+      index.segments().size(), threads,
+      [&](size_t seg) {
+        SegmentFound out;
+        const Segment& s = *index.segments()[seg].segment;
+        out.status =
+            matcher->VisitSegment(index, static_cast<uint32_t>(seg), true, [&](const TurnMatch& m) {
+              const int32_t date = s.briefing(s.turn_briefing(m.doc)).date.value_or(INT32_MIN);
+              ++out.turns;
+              uint32_t covered_to = 0;
+              bool any = false;
+              for (const MatchSpan& span : *m.spans) {
+                // Spans of different units at one place (a word and a
+                // phrase holding it) make one line, the longest.
+                if (any && span.first <= covered_to) {
+                  if (span.last > out.found.back().last && span.first == out.found.back().first) {
+                    out.found.back().last = span.last;
+                    covered_to = span.last;
+                  }
+                  continue;
+                }
+                out.found.push_back(Found{m.segment, m.doc, span.first, span.last, date, 0, 0});
+                covered_to = span.last;
+                any = true;
+              }
+            });
+        return out;
+      },
+      [&](size_t, SegmentFound out) {
+        if (error.ok() && !out.status.ok()) error = out.status;
+        result.total_turns += out.turns;
+        if (found.empty()) {
+          found = std::move(out.found);
+        } else {
+          found.insert(found.end(), out.found.begin(), out.found.end());
         }
-        continue;
-      }
-      found.push_back(Found{m.segment, m.doc, span.first, span.last, date, 0, 0});
-      covered_to = span.last;
-      any = true;
-    }
-  });
-  if (!st.ok()) return st;
+      });
+  if (!error.ok()) return error;
   result.total_matches = found.size();
 
   // Sort by (date, briefing id, turn, position). Briefing ids are compared
@@ -242,11 +329,10 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
     if (found[a].doc != found[b].doc) return found[a].doc < found[b].doc;
     return a < b;
   });
-  const size_t threads = ThreadCount(options.threads);
+  const bool keys = options.sort != KwicOptions::Sort::kDate;
   const size_t chunk = std::max<size_t>(256, order.size() / (threads * 8) + 1);
   const size_t chunks = (order.size() + chunk - 1) / chunk;
   std::vector<BuiltLine> built(found.size());
-  Status error;
   using Out = Status;
   ParallelMapOrdered<Out>(
       chunks, threads,
@@ -255,6 +341,9 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
         std::vector<Token> tokens;
         std::unique_ptr<StoreReader> reader;
         uint32_t reader_segment = UINT32_MAX;
+        std::shared_ptr<const StoreBlockCache::Block> cached;
+        int32_t last_day = INT32_MIN;
+        std::string last_date;
         uint32_t analysed_segment = UINT32_MAX, analysed_doc = UINT32_MAX;
         std::string_view text;
         for (size_t k = c * chunk; k < std::min(order.size(), (c + 1) * chunk); ++k) {
@@ -265,9 +354,36 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
             if (reader_segment != f.segment) {
               reader = std::make_unique<StoreReader>(s);
               reader_segment = f.segment;
+              cached.reset();
             }
-            LECTERN_RETURN_IF_ERROR(reader->Read(f.doc, &text));
-            analyzer.AnalyzeForIndex(text, &tokens);
+            if (options.text_cache == nullptr) {
+              LECTERN_RETURN_IF_ERROR(reader->Read(f.doc, &text));
+            } else {
+              if (!cached || f.doc < cached->first_turn ||
+                  f.doc - cached->first_turn + 1 >= cached->offsets.size()) {
+                Result<std::shared_ptr<const StoreBlockCache::Block>> got =
+                    options.text_cache->Get(index.segments()[f.segment].segment, f.doc, *reader);
+                if (!got.ok()) return got.status();
+                cached = std::move(got).value();
+              }
+              text = cached->turn(f.doc);
+            }
+            // Tokens of the positions the lines of this turn need (and three
+            // either side for the sort keys): the rest of the turn is not
+            // analysed past them nor made into tokens before them, and
+            // without keys no term is built.
+            uint32_t from = f.first, through = f.last;
+            for (size_t k2 = k + 1; k2 < order.size(); ++k2) {
+              const Found& g = found[order[k2]];
+              if (g.segment != f.segment || g.doc != f.doc) break;
+              from = std::min(from, g.first);
+              through = std::max(through, g.last);
+            }
+            if (keys) {
+              from = from < 3 ? 0 : from - 3;
+              through = through > UINT32_MAX - 3 ? UINT32_MAX : through + 3;
+            }
+            analyzer.IndexTokensBetween(text, from, through, keys, &tokens);
             analysed_segment = f.segment;
             analysed_doc = f.doc;
           }
@@ -289,15 +405,23 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
           KwicLine& line = out.line;
           line.briefing_id = meta.id;
           line.turn = s.turn_index(f.doc);
-          if (meta.date) line.date = IsoDateFromDays(*meta.date);
+          if (meta.date) {
+            // Lines of one briefing come together: format its date once.
+            if (*meta.date != last_day) {
+              last_day = *meta.date;
+              last_date = IsoDateFromDays(last_day);
+            }
+            line.date = last_date;
+          }
           if (uint32_t id = s.turn_speaker(f.doc)) line.speaker = s.string(id);
           line.role = std::string(RoleName(s.turn_role(f.doc)));
           if (uint32_t id = s.turn_outlet(f.doc)) line.outlet = s.string(id);
           line.first = f.first;
           line.last = f.last;
           line.match = OneLine(text.substr(begin, end - begin));
-          line.left = FitWidth(OneLine(text.substr(from, begin - from)), options.width, true);
-          line.right = FitWidth(OneLine(text.substr(end, to - end)), options.width, false);
+          line.left = FitLine(text.substr(from, begin - from), options.width, true);
+          line.right = FitLine(text.substr(end, to - end), options.width, false);
+          if (!keys) continue;
           auto k2 = lo;
           for (int n = 0; k2 != tokens.begin() && n < 3; ++n) {
             --k2;
@@ -319,6 +443,7 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
       return left ? a.left_key < b.left_key : a.right_key < b.right_key;
     });
   }
+  result.lines.reserve(options.limit > 0 ? std::min(options.limit, built.size()) : built.size());
   for (BuiltLine& b : built) {
     if (options.limit > 0 && result.lines.size() >= options.limit) break;
     if (b.line.briefing_id.empty()) continue;

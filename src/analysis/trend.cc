@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 
-#include "analysis/briefing_tally.h"
 #include "analysis/subcorpus.h"
+#include "analysis/trend_cells.h"
 #include "base/dates.h"
 #include "query/matcher.h"
 
@@ -35,35 +34,6 @@ std::string Format(int year, int month, TrendOptions::By by) {
       break;
   }
   return buf;
-}
-
-// A turn's group as a raw column value (string id or role), so that
-// counting per turn costs an integer, and its name once per distinct value.
-uint32_t GroupKey(const Segment& s, uint32_t doc, TrendOptions::Per per) {
-  switch (per) {
-    case TrendOptions::Per::kNone:
-      return 0;
-    case TrendOptions::Per::kSpeaker:
-      return s.turn_speaker(doc);
-    case TrendOptions::Per::kOutlet:
-      return s.turn_outlet(doc);
-    case TrendOptions::Per::kRole:
-      return static_cast<uint32_t>(s.turn_role(doc));
-  }
-  return 0;
-}
-
-std::string GroupName(const Segment& s, uint32_t key, TrendOptions::Per per) {
-  switch (per) {
-    case TrendOptions::Per::kNone:
-      return "";
-    case TrendOptions::Per::kSpeaker:
-    case TrendOptions::Per::kOutlet:
-      return key == 0 ? "(none)" : std::string(s.string(key));
-    case TrendOptions::Per::kRole:
-      return std::string(RoleName(static_cast<Role>(key)));
-  }
-  return "";
 }
 
 }  // namespace
@@ -97,13 +67,6 @@ Result<TrendResult> Trend(const Index& index, const TrendOptions& options) {
   TrendResult result;
   result.queries = options.queries;
   const size_t nq = options.queries.size();
-  // Cache of day -> period (dates repeat: many turns per briefing).
-  std::unordered_map<int32_t, std::string> periods;
-  auto period_of = [&](int32_t day) -> const std::string& {
-    auto it = periods.find(day);
-    if (it == periods.end()) it = periods.emplace(day, PeriodOf(day, options.by)).first;
-    return it->second;
-  };
   std::map<std::pair<std::string, std::string>, TrendCell> cells;
   auto cell = [&](const std::string& period, const std::string& group) -> TrendCell& {
     TrendCell& c = cells[{period, group}];
@@ -114,61 +77,43 @@ Result<TrendResult> Trend(const Index& index, const TrendOptions& options) {
     }
     return c;
   };
-  const bool grouped = options.per != TrendOptions::Per::kNone;
   int32_t first_day = INT32_MAX, last_day = INT32_MIN;
   result.totals.assign(nq, 0);
   for (uint32_t seg = 0; seg < index.segments().size(); ++seg) {
     const SegmentView& view = index.segments()[seg];
     const Segment& s = *view.segment;
-    BriefingTally tokens(s.briefing_count(), grouped);
-    std::vector<BriefingTally> counts(nq, BriefingTally(s.briefing_count(), grouped));
-    auto add_tokens = [&](uint32_t ordinal, const std::optional<int32_t>& date, uint32_t doc) {
-      if (!date) {
-        result.undated_tokens += s.turn_length(doc);
-        return;
-      }
-      first_day = std::min(first_day, *date);
-      last_day = std::max(last_day, *date);
-      tokens.Add(ordinal, GroupKey(s, doc, options.per), s.turn_length(doc));
-    };
-    if (whole_index) {
-      for (uint32_t ordinal = 0; ordinal < s.briefing_count(); ++ordinal) {
-        const BriefingMeta& meta = s.briefing(ordinal);
-        const uint32_t end = std::min(meta.first_turn + meta.turn_count, s.turn_count());
-        for (uint32_t doc = meta.first_turn; doc < end; ++doc) {
-          if (view.live(doc)) add_tokens(ordinal, meta.date, doc);
-        }
-      }
-    } else {
-      for (uint32_t doc : sub.docs[seg]) {
-        const uint32_t ordinal = s.turn_briefing(doc);
-        add_tokens(ordinal, s.briefing(ordinal).date, doc);
-      }
-    }
+    // The token totals of the whole index are cached between calls; those
+    // of a filtered subcorpus are built for this call.
+    const std::shared_ptr<const SegmentCells> seg_cells =
+        whole_index ? TrendCellCache::Shared().Get(view, options.by, options.per)
+                    : std::make_shared<const SegmentCells>(
+                          BuildSegmentCells(view, &sub.docs[seg], options.by, options.per));
+    result.undated_tokens += seg_cells->undated_tokens;
+    first_day = std::min(first_day, seg_cells->first_day);
+    last_day = std::max(last_day, seg_cells->last_day);
+    std::vector<uint64_t> counts(seg_cells->cells.size() * nq, 0);
     for (size_t q = 0; q < nq; ++q) {
       Status st = matchers[q].VisitSegment(index, seg, true, [&](const TurnMatch& m) {
         const uint32_t ordinal = s.turn_briefing(m.doc);
-        if (!s.briefing(ordinal).date || m.spans->empty()) return;
-        counts[q].Add(ordinal, GroupKey(s, m.doc, options.per), m.spans->size());
+        const std::optional<int32_t>& date = s.briefing(ordinal).date;
+        if (!date || m.spans->empty()) return;
+        const uint32_t key = GroupKey(s, m.doc, options.per);
+        const uint32_t c = seg_cells->CellOf(ordinal, key);
+        if (c != SegmentCells::kNoCell) {
+          counts[size_t{c} * nq + q] += m.spans->size();
+        } else {  // a match outside the subcorpus's turns: not expected, but counted as before
+          cell(PeriodOf(*date, options.by), GroupName(s, key, options.per)).counts[q] +=
+              m.spans->size();
+        }
         result.totals[q] += m.spans->size();
       });
       if (!st.ok()) return st;
     }
-    // Name cells once per distinct (briefing, group), not per turn.
-    // Without groups a briefing's cell is looked up once, not once per
-    // query: the string-keyed map costs more than the counting.
-    std::vector<TrendCell*> cell_of(grouped ? 0 : s.briefing_count(), nullptr);
-    auto target = [&](uint32_t ordinal, uint32_t key) -> TrendCell& {
-      if (!grouped && cell_of[ordinal]) return *cell_of[ordinal];
-      TrendCell& c = cell(period_of(*s.briefing(ordinal).date), GroupName(s, key, options.per));
-      if (!grouped) cell_of[ordinal] = &c;
-      return c;
-    };
-    tokens.ForEach(
-        [&](uint32_t ordinal, uint32_t key, uint64_t n) { target(ordinal, key).tokens += n; });
-    for (size_t q = 0; q < nq; ++q) {
-      counts[q].ForEach(
-          [&](uint32_t ordinal, uint32_t key, uint64_t n) { target(ordinal, key).counts[q] += n; });
+    for (size_t c = 0; c < seg_cells->cells.size(); ++c) {
+      const SegmentCells::Cell& from = seg_cells->cells[c];
+      TrendCell& to = cell(from.period, from.group);
+      to.tokens += from.tokens;
+      for (size_t q = 0; q < nq; ++q) to.counts[q] += counts[c * nq + q];
     }
   }
   // Every period from the first to the last, and groups by total count.

@@ -58,7 +58,8 @@ struct Analyzer::Impl {
     text_internal::StripPossessive(out);
   }
 
-  void Run(std::string_view text, bool characters, std::vector<Token>* tokens);
+  void Run(std::string_view text, bool characters, std::vector<Token>* tokens, uint32_t first = 0,
+           uint32_t last = UINT32_MAX, bool with_terms = true);
   void RunIcu(std::string_view text, size_t from, size_t to, bool characters, uint32_t* position,
               std::vector<Token>* tokens);
 };
@@ -112,7 +113,13 @@ void Analyzer::AnalyzeForIndex(std::string_view text, std::vector<Token>* tokens
   impl_->Run(text, /*characters=*/true, tokens);
 }
 
-void Analyzer::Impl::Run(std::string_view text, bool characters, std::vector<Token>* tokens) {
+void Analyzer::IndexTokensBetween(std::string_view text, uint32_t first, uint32_t last,
+                                  bool with_terms, std::vector<Token>* tokens) {
+  impl_->Run(text, /*characters=*/true, tokens, first, last, with_terms);
+}
+
+void Analyzer::Impl::Run(std::string_view text, bool characters, std::vector<Token>* tokens,
+                         uint32_t first, uint32_t last, bool with_terms) {
   tokens->clear();
   if (!ok || text.empty()) return;
   uint32_t position = 0;
@@ -124,14 +131,20 @@ void Analyzer::Impl::Run(std::string_view text, bool characters, std::vector<Tok
   // independent: each is scanned fast or, failing that, given to ICU.
   size_t i = 0;
   const size_t n = text.size();
-  while (i < n) {
+  // `position` is the next one to give: once past `last`, every position
+  // through `last` has its token.
+  while (i < n && position <= last) {
     while (i < n && text_internal::IsAsciiSpace(text[i])) ++i;
     if (i == n) break;
-    size_t j;
-    if (!text_internal::ScanChunk(text, i, &j, characters, &position, tokens)) {
-      // With the space before it, as ICU sees a combining mark after a space.
-      RunIcu(text, i > 0 ? i - 1 : i, j, characters, &position, tokens);
+    size_t j = i;
+    if (text_internal::ScanChunk(text, i, n, characters, with_terms, first, last, &position, tokens,
+                                 &j)) {
+      i = j;
+      continue;
     }
+    while (j < n && !text_internal::IsAsciiSpace(text[j])) ++j;
+    // With the space before it, as ICU sees a combining mark after a space.
+    RunIcu(text, i > 0 ? i - 1 : i, j, characters, &position, tokens);
     i = j;
   }
 }

@@ -58,6 +58,15 @@ class Analyzer {
     AnalyzeForIndex(text, tokens);
   }
 
+  // AnalyzeForIndex's tokens of `text` at positions `first` to `last`
+  // (and perhaps some others), with the same positions and offsets: the
+  // fast path makes no token outside them, and the scan stops after the
+  // chunk (run of non-space bytes) that reaches `last`. Without
+  // `with_terms`, tokens of the fast path have empty terms: KWIC needs the
+  // offsets of a few positions, not the whole turn normalised.
+  void IndexTokensBetween(std::string_view text, uint32_t first, uint32_t last, bool with_terms,
+                          std::vector<Token>* tokens);
+
   // Normalises one word as Analyze would (for prefixes and field values).
   std::string NormalizeWord(std::string_view word);
 

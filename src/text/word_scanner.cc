@@ -136,23 +136,20 @@ void StripPossessive(std::string* term) {
   }
 }
 
-bool ScanChunk(std::string_view text, size_t begin, size_t* chunk_end,
-               bool ideographs_as_characters, uint32_t* position, std::vector<Token>* tokens) {
-  // Look-ahead and decoding are bounded by the text, not the chunk: white
-  // space is class kOther and never part of a UTF-8 sequence, so reading it
-  // ends a word or sequence exactly as the chunk's end would.
-  const size_t end = text.size();
+bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_as_characters,
+               bool with_terms, uint32_t first_position, uint32_t last_position, uint32_t* position,
+               std::vector<Token>* tokens, size_t* chunk_end) {
   const size_t tokens_before = tokens->size();
   const uint32_t position_before = *position;
-  size_t i = begin;
   auto bail = [&] {
     tokens->resize(tokens_before);
     *position = position_before;
-    while (i < end && !IsAsciiSpace(text[i])) ++i;
-    *chunk_end = i;
     return false;
   };
   Cls previous = kOther;
+  size_t i = begin;
+  // White space reads as kOther where a rule looks ahead past a word, which
+  // is what the end of a chunk gave: no rule joins across it.
   while (i < end && !IsAsciiSpace(text[i])) {
     const CodePoint c = Decode(text, i, end);
     if (IsWordChar(c.cls)) {
@@ -197,14 +194,19 @@ bool ScanChunk(std::string_view text, size_t begin, size_t* chunk_end,
         break;
       }
       // ICU gives a lone '_' no word status, but "__" and "_a" have one.
-      if (has_alnum || characters > 1) {
+      if ((has_alnum || characters > 1) &&
+          (*position < first_position || *position > last_position)) {
+        ++*position;
+      } else if (has_alnum || characters > 1) {
         Token& t = tokens->emplace_back();
-        t.term.assign(text.data() + i, j - i);
-        for (char& ch : t.term) {
-          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+        if (with_terms) {
+          t.term.assign(text.data() + i, j - i);
+          for (char& ch : t.term) {
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+          }
+          if (wide_apostrophe) AsciiApostrophes(&t.term);
+          StripPossessive(&t.term);
         }
-        if (wide_apostrophe) AsciiApostrophes(&t.term);
-        StripPossessive(&t.term);
         t.position = (*position)++;
         t.begin = static_cast<uint32_t>(i);
         t.end = static_cast<uint32_t>(j);
@@ -218,10 +220,16 @@ bool ScanChunk(std::string_view text, size_t begin, size_t* chunk_end,
         return bail();
       case kIdeograph: {
         if (!ideographs_as_characters) return bail();
+        if (*position < first_position || *position > last_position) {
+          ++*position;
+          break;
+        }
         Token& t = tokens->emplace_back();
-        t.term.reserve(1 + (c.end - i));
-        t.term.push_back('\x01');
-        t.term.append(text.data() + i, c.end - i);
+        if (with_terms) {
+          t.term.reserve(1 + (c.end - i));
+          t.term.push_back('\x01');
+          t.term.append(text.data() + i, c.end - i);
+        }
         t.position = (*position)++;
         t.begin = static_cast<uint32_t>(i);
         t.end = c.end;

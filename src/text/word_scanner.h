@@ -29,16 +29,21 @@ inline bool IsAsciiSpace(char c) {
   return b <= ' ' && ((kSpaces >> b) & 1) != 0;
 }
 
-// Scans the chunk of `text` that starts at `begin` (not ASCII white space)
-// and ends before the next ASCII white space or at the end of the text,
-// storing that end in `*end`: appends its tokens, positions from
-// `*position` on, and advances `*position`. Word terms are normalised
-// (lower case, possessive "'s" dropped); ideographs become CharacterTerm
-// tokens if `ideographs_as_characters`. Returns false, and appends
-// nothing, when the chunk needs ICU. One pass: the chunk's end is found
-// while scanning it.
-bool ScanChunk(std::string_view text, size_t begin, size_t* end, bool ideographs_as_characters,
-               uint32_t* position, std::vector<Token>* tokens);
+// Scans the chunk at `begin` (text up to ASCII white space), appending
+// its tokens, positions from `*position` on, and advancing `*position`.
+// Word terms are normalised (lower case, possessive "'s" dropped);
+// ideographs become CharacterTerm tokens if `ideographs_as_characters`.
+// Without `with_terms` terms are left empty (positions and offsets only).
+// Tokens at positions outside [first_position, last_position] are not
+// appended, but the chunk is still scanned to its end: whether it needs ICU
+// depends on all of it.
+// Returns false, and appends nothing, when the chunk needs ICU.
+// The chunk ends at the first ASCII white space at or after `begin`, or at
+// `end`; on success `*chunk_end` is set there, so that the caller need not
+// find it first (one pass over the bytes instead of two).
+bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_as_characters,
+               bool with_terms, uint32_t first_position, uint32_t last_position, uint32_t* position,
+               std::vector<Token>* tokens, size_t* chunk_end);
 
 // Drops an English possessive "'s" from a normalised word, keeping
 // contractions of "is"/"us" ("what's", "let's").

@@ -1,6 +1,8 @@
-// The fast path (word_scanner.h) must give exactly ICU's tokens: checked on
-// random text built from the characters it models and their neighbours,
-// and on every turn of a sample of the shared corpus.
+// The fast path (word_scanner.h) must give exactly ICU's tokens, and the
+// partial scan KWIC uses (IndexTokensBetween) exactly the whole scan's:
+// checked on tricky strings, on random text built from the characters the
+// fast path models and their neighbours, and on every turn of a sample of
+// the shared corpus.
 #include "text/word_scanner.h"
 
 #include <gtest/gtest.h>
@@ -25,7 +27,50 @@ std::string Describe(const std::vector<Token>& tokens) {
   return out;
 }
 
-// Compares the fast path with ICU alone, in both modes; returns "" or a report.
+std::string DescribeOffsets(const std::vector<Token>& tokens, uint32_t last) {
+  std::string out;
+  for (const Token& t : tokens) {
+    if (t.position > last) break;
+    out += std::to_string(t.position) + "[" + std::to_string(t.begin) + "," +
+           std::to_string(t.end) + ") ";
+  }
+  return out;
+}
+
+// IndexTokensBetween (KWIC's partial scan) must give AnalyzeForIndex's
+// tokens from `first` through `last`: same positions and offsets, and terms
+// if asked.
+std::string ComparePartial(Analyzer& fast, const std::string& text,
+                           const std::vector<Token>& whole) {
+  std::vector<Token> part;
+  const uint32_t n = whole.empty() ? 0 : whole.back().position + 1;
+  const std::vector<std::pair<uint32_t, uint32_t>> ranges = {
+      {0, 0},         {0, 1},    {0, n / 3}, {n / 4, n / 2}, {1, n > 0 ? n - 1 : 0},
+      {n / 2, n + 5}, {n, n + 2}};
+  for (const auto& [first, last] : ranges) {
+    for (bool terms : {false, true}) {
+      fast.IndexTokensBetween(text, first, last, terms, &part);
+      std::vector<Token> want, got;
+      for (const Token& t : whole) {
+        if (t.position >= first && t.position <= last) want.push_back(t);
+      }
+      for (const Token& t : part) {
+        if (t.position >= first && t.position <= last) got.push_back(t);
+      }
+      const bool same = terms ? Describe(got) == Describe(want)
+                              : DescribeOffsets(got, last) == DescribeOffsets(want, last);
+      if (!same) {
+        return "IndexTokensBetween(\"" + text + "\", " + std::to_string(first) + ", " +
+               std::to_string(last) + (terms ? ", terms" : "") + ")\n part: " + Describe(got) +
+               "\n whole: " + Describe(want);
+      }
+    }
+  }
+  return "";
+}
+
+// Compares the fast path with ICU alone, in both modes, and the partial
+// scan with the whole; returns "" or a report.
 std::string Compare(Analyzer& fast, Analyzer& icu, const std::string& text) {
   std::vector<Token> a, b;
   fast.Analyze(text, &a);
@@ -38,7 +83,7 @@ std::string Compare(Analyzer& fast, Analyzer& icu, const std::string& text) {
   if (Describe(a) != Describe(b)) {
     return "AnalyzeForIndex(\"" + text + "\")\n fast: " + Describe(a) + "\n  icu: " + Describe(b);
   }
-  return "";
+  return ComparePartial(fast, text, a);
 }
 
 TEST(WordScanner, AgreesWithIcuOnTrickyCases) {
