@@ -19,21 +19,9 @@ namespace {
 
 using testing::BruteForcePhrase;
 using testing::BuildIndex;
+using testing::CountByMonth;
 using testing::RandomBriefings;
 using testing::TempDir;
-
-std::map<std::string, uint64_t> CountByMonth(const std::vector<Briefing>& briefings,
-                                             const std::string& phrase) {
-  std::map<std::string, uint64_t> out;
-  for (const Briefing& b : briefings) {
-    if (!b.date) continue;
-    for (const Turn& t : b.turns) {
-      const size_t n = BruteForcePhrase(t.text, phrase).size();
-      if (n) out[b.date->substr(0, 7)] += n;
-    }
-  }
-  return out;
-}
 
 std::map<std::string, uint64_t> TrendByMonth(const TrendResult& r, size_t q) {
   std::map<std::string, uint64_t> out;

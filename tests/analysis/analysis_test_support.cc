@@ -40,4 +40,17 @@ std::vector<uint32_t> BruteForcePhrase(const std::string& text, const std::strin
   return out;
 }
 
+std::map<std::string, uint64_t> CountByMonth(const std::vector<Briefing>& briefings,
+                                             const std::string& phrase) {
+  std::map<std::string, uint64_t> out;
+  for (const Briefing& b : briefings) {
+    if (!b.date) continue;
+    for (const Turn& t : b.turns) {
+      const size_t n = BruteForcePhrase(t.text, phrase).size();
+      if (n) out[b.date->substr(0, 7)] += n;
+    }
+  }
+  return out;
+}
+
 }  // namespace lectern::testing

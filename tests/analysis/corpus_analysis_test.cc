@@ -28,24 +28,11 @@ namespace {
 using testing::Answer;
 using testing::BruteForcePhrase;
 using testing::BuildIndex;
+using testing::CountByMonth;
 using testing::MakeBriefing;
 using testing::Question;
 using testing::RandomBriefings;
 using testing::TempDir;
-
-// Brute-force occurrences of `phrase` per month over every turn.
-std::map<std::string, uint64_t> CountByMonth(const std::vector<Briefing>& briefings,
-                                             const std::string& phrase) {
-  std::map<std::string, uint64_t> out;
-  for (const Briefing& b : briefings) {
-    if (!b.date) continue;
-    for (const Turn& t : b.turns) {
-      const size_t n = BruteForcePhrase(t.text, phrase).size();
-      if (n) out[b.date->substr(0, 7)] += n;
-    }
-  }
-  return out;
-}
 
 void CheckAgainstBruteForce(const Index& index, const std::vector<Briefing>& briefings,
                             const std::vector<std::string>& phrases) {
