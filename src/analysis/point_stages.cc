@@ -27,8 +27,10 @@ std::vector<Run> FindRuns(const TokenCorpus& corpus, const FrequentShingles& fre
     std::vector<uint64_t> fps;
     for (size_t t = lo; t < hi; ++t) {
       const size_t k = lengths.For(corpus.briefings[corpus.turns[t].briefing]);
-      ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &fps);
-      const uint64_t base = corpus.turns[t].begin;
+      const uint64_t base = corpus.turns[t].begin, length = corpus.turns[t].length;
+      // Most turns hold no candidate window: those are not fingerprinted.
+      if (length < k || !frequent.AnyMayBeFrequent(base, base + length - k + 1)) continue;
+      TurnFingerprints(corpus, t, k, &fps);
       auto is_frequent = [&](size_t p) {
         return frequent.MayBeFrequent(base + p) && frequent.Briefings(fps[p]) != 0;
       };
@@ -66,10 +68,10 @@ void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
   };
   std::vector<Type> types;
   std::unordered_map<uint64_t, uint32_t> type_of;
+  std::vector<uint32_t> buffer;
   for (uint32_t r = 0; r < runs.size(); ++r) {
     const Run& run = runs[r];
-    std::span<const uint32_t> tokens =
-        corpus.TurnTokens(run.turn).subspan(run.begin, run.end - run.begin);
+    std::span<const uint32_t> tokens = corpus.TurnTokens(run.turn, &buffer, run.begin, run.end);
     const uint64_t h = SequenceHash(tokens, corpus.term_hashes);
     auto [it, added] = type_of.emplace(h, static_cast<uint32_t>(types.size()));
     if (added) types.push_back({h, r});
@@ -93,8 +95,7 @@ void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
     const bool cjk = corpus.briefings[corpus.turns[run.turn].briefing].cjk;
     const size_t k = cjk ? lengths.characters : lengths.words;
     const size_t min_length = cjk ? options.min_chars : options.min_words;
-    std::span<const uint32_t> tokens =
-        corpus.TurnTokens(run.turn).subspan(run.begin, run.end - run.begin);
+    std::span<const uint32_t> tokens = corpus.TurnTokens(run.turn, &buffer, run.begin, run.end);
     ShingleFingerprints(tokens, corpus.term_hashes, k, &fps);
     matcher->Find(tokens, fps, nullptr, &hits);
     covered.assign(tokens.size(), 0);
@@ -139,10 +140,11 @@ std::vector<RawUse> FindUses(const TokenCorpus& corpus, const std::vector<Run>& 
     std::vector<uint64_t> fps;
     std::vector<uint8_t> lookup;
     std::vector<PassageHit> hits;
+    std::vector<uint32_t> buffer;
     for (size_t i = lo; i < hi; ++i) {
       const uint32_t turn = runs[starts[i]].turn;
       const size_t k = lengths.For(corpus.briefings[corpus.turns[turn].briefing]);
-      std::span<const uint32_t> tokens = corpus.TurnTokens(turn);
+      std::span<const uint32_t> tokens = corpus.TurnTokens(turn, &buffer);
       ShingleFingerprints(tokens, corpus.term_hashes, k, &fps);
       lookup.assign(fps.size(), 0);
       for (uint32_t r = starts[i]; r < starts[i + 1]; ++r) {
@@ -206,6 +208,7 @@ std::vector<RawUse> MergeFragmentUses(const TokenCorpus& corpus, const PassageMa
   for (const Candidate& c : candidates) texts.push_back(matcher.Tokens(c.point));
   const std::vector<uint32_t> target = MergeFragments(texts, lengths.words, kMinFragmentShare);
   std::vector<std::vector<RawUse>> merged(candidates.size());
+  std::vector<uint32_t> buffer;
   for (size_t c = 0; c < candidates.size(); ++c) {
     std::vector<RawUse>& into = merged[target[c]];
     for (size_t u = candidates[c].first; u < candidates[c].last; ++u) {
@@ -213,8 +216,8 @@ std::vector<RawUse> MergeFragmentUses(const TokenCorpus& corpus, const PassageMa
       if (target[c] != c) {
         use.point = candidates[target[c]].point;
         double similarity = 0;
-        SimilarAtLeast(corpus.TurnTokens(use.turn).subspan(use.begin, use.end - use.begin),
-                       texts[target[c]], 0, &similarity);
+        SimilarAtLeast(corpus.TurnTokens(use.turn, &buffer, use.begin, use.end), texts[target[c]],
+                       0, &similarity);
         use.similarity = static_cast<float>(similarity);
       }
       into.push_back(use);
