@@ -16,6 +16,27 @@ namespace {
 // text (fragment_merging.h); the planted near misses share half.
 constexpr double kMinFragmentShare = 0.6;
 
+// The parts' items in part order, each part freed once copied: the parts
+// and the whole are never all held at once (at 10x the runs and uses are
+// tens of MB).
+template <typename T>
+std::vector<T> Concatenate(std::vector<std::vector<T>> parts) {
+  size_t total = 0;
+  for (const auto& part : parts) total += part.size();
+  std::vector<T> all;
+  all.reserve(total);
+  for (auto& part : parts) {
+    all.insert(all.end(), part.begin(), part.end());
+    part = {};
+  }
+  return all;
+}
+
+bool ByPointTurnBegin(const RawUse& a, const RawUse& b) {
+  if (a.point != b.point) return a.point < b.point;
+  return a.turn != b.turn ? a.turn < b.turn : a.begin < b.begin;
+}
+
 }  // namespace
 
 // Stage 3: maximal stretches of frequent windows, per turn, in turn order.
@@ -47,9 +68,7 @@ std::vector<Run> FindRuns(const TokenCorpus& corpus, const FrequentShingles& fre
       }
     }
   });
-  std::vector<Run> runs;
-  for (auto& part : out) runs.insert(runs.end(), part.begin(), part.end());
-  return runs;
+  return Concatenate(std::move(out));
 }
 
 uint64_t SequenceHash(std::span<const uint32_t> tokens, const std::vector<uint64_t>& term_hashes) {
@@ -156,10 +175,11 @@ std::vector<RawUse> FindUses(const TokenCorpus& corpus, const std::vector<Run>& 
       }
     }
   });
-  std::vector<RawUse> uses;
-  for (auto& part : out) uses.insert(uses.end(), part.begin(), part.end());
-  std::stable_sort(uses.begin(), uses.end(),
-                   [](const RawUse& a, const RawUse& b) { return a.point < b.point; });
+  std::vector<RawUse> uses = Concatenate(std::move(out));
+  // Uses come in turn order, and a point's uses in one turn in begin order
+  // (they do not overlap): this is a stable sort by point, without the
+  // stable sort's buffer.
+  std::sort(uses.begin(), uses.end(), ByPointTurnBegin);
   return uses;
 }
 
@@ -223,6 +243,7 @@ std::vector<RawUse> MergeFragmentUses(const TokenCorpus& corpus, const PassageMa
       into.push_back(use);
     }
   }
+  uses = {};  // all in `merged` now
   std::vector<RawUse> out;
   for (size_t c = 0; c < candidates.size(); ++c) {
     std::vector<RawUse>& group = merged[c];
@@ -240,9 +261,11 @@ std::vector<RawUse> MergeFragmentUses(const TokenCorpus& corpus, const PassageMa
       }
       out.push_back(u);
     }
+    group = {};
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const RawUse& a, const RawUse& b) { return a.point < b.point; });
+  // A point's uses are in (turn, begin) order and do not overlap: this is
+  // a stable sort by point, without the stable sort's buffer.
+  std::sort(out.begin(), out.end(), ByPointTurnBegin);
   return out;
 }
 
