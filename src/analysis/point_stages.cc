@@ -227,46 +227,57 @@ std::vector<RawUse> MergeFragmentUses(const TokenCorpus& corpus, const PassageMa
   std::vector<std::span<const uint32_t>> texts;
   for (const Candidate& c : candidates) texts.push_back(matcher.Tokens(c.point));
   const std::vector<uint32_t> target = MergeFragments(texts, lengths.words, kMinFragmentShare);
-  std::vector<std::vector<RawUse>> merged(candidates.size());
-  std::vector<uint32_t> buffer;
-  for (size_t c = 0; c < candidates.size(); ++c) {
-    std::vector<RawUse>& into = merged[target[c]];
-    for (size_t u = candidates[c].first; u < candidates[c].last; ++u) {
-      RawUse use = uses[u];
-      if (target[c] != c) {
-        use.point = candidates[target[c]].point;
-        double similarity = 0;
-        SimilarAtLeast(corpus.TurnTokens(use.turn, &buffer, use.begin, use.end), texts[target[c]],
-                       0, &similarity);
-        use.similarity = static_cast<float>(similarity);
+  // Regrouped in place (a copy of the uses was the stage's peak at 10x):
+  // each use of a candidate is tagged with the candidate's number, scored
+  // against its target's text when merged into another, and the others
+  // dropped.
+  {
+    std::vector<uint32_t> by_position(candidates.size());
+    for (uint32_t c = 0; c < candidates.size(); ++c) by_position[c] = c;
+    std::sort(by_position.begin(), by_position.end(),
+              [&](uint32_t a, uint32_t b) { return candidates[a].first < candidates[b].first; });
+    size_t n = 0;
+    std::vector<uint32_t> buffer;
+    for (uint32_t c : by_position) {
+      for (size_t u = candidates[c].first; u < candidates[c].last; ++u) {
+        RawUse use = uses[u];
+        use.point = c;
+        if (target[c] != c) {
+          double similarity = 0;
+          SimilarAtLeast(corpus.TurnTokens(use.turn, &buffer, use.begin, use.end), texts[target[c]],
+                         0, &similarity);
+          use.similarity = static_cast<float>(similarity);
+        }
+        uses[n++] = use;  // n <= u: positions are visited in order
       }
-      into.push_back(use);
     }
+    uses.resize(n);
   }
-  uses = {};  // all in `merged` now
-  std::vector<RawUse> out;
-  for (size_t c = 0; c < candidates.size(); ++c) {
-    std::vector<RawUse>& group = merged[c];
-    if (group.empty()) continue;
-    // The point's own uses (similarity 1 or its variants) before a
-    // fragment's at the same place.
-    std::stable_sort(group.begin(), group.end(), [](const RawUse& a, const RawUse& b) {
-      return a.turn != b.turn ? a.turn < b.turn : a.begin < b.begin;
-    });
-    size_t kept = out.size();
-    for (const RawUse& u : group) {
-      if (out.size() > kept && out.back().turn == u.turn && u.begin < out.back().end) {
-        if (u.similarity > out.back().similarity) out.back() = u;
-        continue;
-      }
-      out.push_back(u);
+  // By target, then place; at one place the candidate taken first (the
+  // point's own uses, similarity 1 or its variants, before a fragment's).
+  std::sort(uses.begin(), uses.end(), [&](const RawUse& a, const RawUse& b) {
+    if (target[a.point] != target[b.point]) return target[a.point] < target[b.point];
+    if (a.turn != b.turn) return a.turn < b.turn;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.point < b.point;
+  });
+  // Of overlapping uses of one target, the most similar (the first on a tie).
+  size_t out = 0, kept = 0;
+  for (size_t i = 0; i < uses.size(); ++i) {
+    const RawUse u = uses[i];
+    if (i == 0 || target[u.point] != target[uses[kept].point]) kept = out;
+    if (out > kept && uses[out - 1].turn == u.turn && u.begin < uses[out - 1].end) {
+      if (u.similarity > uses[out - 1].similarity) uses[out - 1] = u;
+      continue;
     }
-    group = {};
+    uses[out++] = u;
   }
+  uses.resize(out);
+  for (RawUse& u : uses) u.point = candidates[target[u.point]].point;
   // A point's uses are in (turn, begin) order and do not overlap: this is
   // a stable sort by point, without the stable sort's buffer.
-  std::sort(out.begin(), out.end(), ByPointTurnBegin);
-  return out;
+  std::sort(uses.begin(), uses.end(), ByPointTurnBegin);
+  return uses;
 }
 
 }  // namespace lectern::point_stages
