@@ -156,7 +156,7 @@ std::vector<RawUse> FindUses(const TokenCorpus& corpus, const std::vector<Run>& 
   const size_t turns = starts.size() - 1, parts = threads * 4;
   std::vector<std::vector<RawUse>> out(parts);
   ForEachPart(turns, parts, threads, [&](size_t lo, size_t hi, size_t part) {
-    std::vector<uint64_t> fps;
+    std::vector<uint64_t> fps, run_fps;
     std::vector<uint8_t> lookup;
     std::vector<PassageHit> hits;
     std::vector<uint32_t> buffer;
@@ -164,10 +164,16 @@ std::vector<RawUse> FindUses(const TokenCorpus& corpus, const std::vector<Run>& 
       const uint32_t turn = runs[starts[i]].turn;
       const size_t k = lengths.For(corpus.briefings[corpus.turns[turn].briefing]);
       std::span<const uint32_t> tokens = corpus.TurnTokens(turn, &buffer);
-      ShingleFingerprints(tokens, corpus.term_hashes, k, &fps);
+      // Only the windows inside runs are looked up, so only those are
+      // fingerprinted (a window's fingerprint depends on its tokens alone).
+      fps.assign(tokens.size() >= k ? tokens.size() - k + 1 : 0, 0);
       lookup.assign(fps.size(), 0);
       for (uint32_t r = starts[i]; r < starts[i + 1]; ++r) {
-        std::fill(lookup.begin() + runs[r].begin, lookup.begin() + (runs[r].end - k + 1), 1);
+        const Run& run = runs[r];
+        ShingleFingerprints(tokens.subspan(run.begin, run.end - run.begin), corpus.term_hashes, k,
+                            &run_fps);
+        std::copy(run_fps.begin(), run_fps.end(), fps.begin() + run.begin);
+        std::fill(lookup.begin() + run.begin, lookup.begin() + (run.end - k + 1), 1);
       }
       matcher.Find(tokens, fps, &lookup, &hits);
       for (const PassageHit& h : hits) {
