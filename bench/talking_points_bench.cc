@@ -22,7 +22,11 @@
 //                binary, its libraries and the memory-mapped index pages,
 //                which opening the index touches to verify their checksums,
 //                count too) and the resident memory before the analysis, so
-//                the analysis's own share is the difference.
+//                the analysis's own share is the difference; and the
+//                analysis's own peak: the largest RssAnon (resident
+//                anonymous memory: heap and stacks, not the mapped index nor
+//                the binary) sampled every millisecond while it runs, less
+//                the RssAnon before it starts (the opened index's metadata).
 //   baseline     what one would write first: load each briefing from the
 //                index's store, analyse its answers and statements, keep the
 //                set of its 8-token shingles (hashes, sorted), then intersect
@@ -49,9 +53,11 @@
 // Usage: talking_points_bench [--replicate N] [--repeat N] [--baseline-all] [CORPUS]
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -141,6 +147,45 @@ std::vector<Briefing> LoadCorpus(const fs::path& root) {
   return out;
 }
 
+// The largest RssAnon (kB) seen while it runs: a thread reads
+// /proc/self/status every millisecond. RssAnon is the process's resident
+// anonymous memory (heap, stacks), so unlike VmHWM it leaves out the mapped
+// index file and the binary's pages; an allocation that lives under a
+// millisecond can be missed, which the analysis's large arrays do not.
+// The sampler's own CPU time (cpu_seconds()) is taken out of the analysis's.
+class AnonPeak {
+ public:
+  AnonPeak() : peak_(StatusKb("RssAnon")) {
+    thread_ = std::thread([this] {
+      while (!stop_.load(std::memory_order_relaxed)) {
+        const long now = StatusKb("RssAnon");
+        peak_.store(std::max(peak_.load(), now));
+        stage_peak_.store(std::max(stage_peak_.load(), now));
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
+      struct timespec ts;
+      ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+      cpu_seconds_ = ts.tv_sec + ts.tv_nsec / 1e9;
+    });
+  }
+  // Stops sampling and returns the peak (with a last reading).
+  long Stop() {
+    stop_ = true;
+    thread_.join();
+    return std::max(peak_.load(), StatusKb("RssAnon"));
+  }
+  double cpu_seconds() const { return cpu_seconds_; }
+  // The peak since the last call (for the stage times on stderr).
+  long TakeStagePeak() { return stage_peak_.exchange(StatusKb("RssAnon")); }
+
+ private:
+  double cpu_seconds_ = 0;
+  std::atomic<long> peak_;
+  std::atomic<long> stage_peak_{0};
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
 // ------------------------------------------------------------ child modes
 // Each prints one line "RESULT seconds peak_kb before_kb extra..." on stdout.
 
@@ -148,10 +193,12 @@ int ChildAnalysis(const std::string& dir, size_t threads, size_t min_briefings) 
   auto index = lectern::Index::Open(dir);
   if (!index.ok()) return 1;
   const long before = StatusKb("VmRSS");
+  const long anon_before = StatusKb("RssAnon");
   lectern::TalkingPointOptions o;
   o.limit = 20;
   o.threads = threads;
   o.min_briefings = min_briefings;
+  AnonPeak anon;
   const double t0 = Now(), cpu0 = CpuSeconds();
   // Stage times on stderr (the stages are the progress callback's).
   std::string stage;
@@ -159,19 +206,27 @@ int ChildAnalysis(const std::string& dir, size_t threads, size_t min_briefings) 
   o.progress = [&](std::string_view name, size_t, size_t) {
     if (name == stage) return;
     const double now = Now();
-    if (!stage.empty()) std::fprintf(stderr, "  %-20s %.3f s\n", stage.c_str(), now - stage_start);
+    if (!stage.empty()) {
+      std::fprintf(stderr, "  %-20s %.3f s, RssAnon peak %ld MB\n", stage.c_str(),
+                   now - stage_start, anon.TakeStagePeak() / 1024);
+    }
     stage = std::string(name);
     stage_start = now;
   };
   auto report = lectern::FindTalkingPoints(*index, o);
   const double seconds = Now() - t0;
-  if (!stage.empty()) std::fprintf(stderr, "  %-20s %.3f s\n", stage.c_str(), Now() - stage_start);
+  const long anon_peak = anon.Stop();
+  if (!stage.empty()) {
+    std::fprintf(stderr, "  %-20s %.3f s, RssAnon peak %ld MB\n", stage.c_str(),
+                 Now() - stage_start, anon.TakeStagePeak() / 1024);
+  }
   if (!report.ok()) {
     std::fprintf(stderr, "%s\n", report.status().message().c_str());
     return 1;
   }
-  std::printf("RESULT %.3f %ld %ld %zu %zu %.3f\n", seconds, StatusKb("VmHWM"), before,
-              report->points, report->tokens, CpuSeconds() - cpu0);
+  std::printf("RESULT %.3f %ld %ld %zu %zu %.3f %ld %ld\n", seconds, StatusKb("VmHWM"), before,
+              report->points, report->tokens, CpuSeconds() - cpu0 - anon.cpu_seconds(), anon_before,
+              anon_peak);
   return 0;
 }
 
@@ -410,15 +465,17 @@ int main(int argc, char** argv) {
     // largest seen.
     auto best = [&](size_t threads) {
       std::vector<double> out;
-      double peak = 0;
+      double peak = 0, anon_peak = 0;
       for (int r = 0; r < repeat; ++r) {
         std::vector<double> run =
             Child("analysis " + dir + " " + std::to_string(threads) + min_briefings);
-        if (run.size() < 6) return std::vector<double>();
+        if (run.size() < 8) return std::vector<double>();
         peak = std::max(peak, run[1]);
+        anon_peak = std::max(anon_peak, run[7]);
         if (out.empty() || run[0] < out[0]) out = run;
       }
       out[1] = peak;
+      out[7] = anon_peak;
       return out;
     };
     const std::vector<double> one = best(1);
@@ -431,7 +488,8 @@ int main(int argc, char** argv) {
     const std::string shingles = tmp + "/baseline-x" + std::to_string(n) + ".txt";
     if (n == 1 || baseline_all) base_run = Child("baseline " + dir + " " + shingles);
     // Memory: peak of the process, and (in brackets) the analysis's own
-    // growth over the opened index.
+    // growth over the opened index. Memory columns are MiB (kB / 1024); the
+    // ratios to the index size are taken in bytes (index MB are 10^6 bytes).
     auto mb = [](double kb) { return kb / 1024; };
     char base_cell[64] = "-", base_mem[64] = "-";
     if (base_run.size() >= 3) {
@@ -450,10 +508,19 @@ int main(int argc, char** argv) {
         "      resident before the analysis (binary, libraries, the opened index): %.0f MB; "
         "the analysis's own growth: %.0f MB (1 thread), %.0f MB (%u); points %.0f\n",
         mb(one[2]), mb(one[1] - one[2]), mb(all[1] - all[2]), cores, one[3]);
+    // The analysis's own peak: the anonymous memory (RssAnon) it holds at
+    // its largest, over what was there when it started.
+    const double own_one = one[7] - one[6], own_all = all[7] - all[6];
+    std::printf(
+        "      anonymous memory (RssAnon) before the analysis %.0f MB, peak %.0f MB (1 thread), "
+        "%.0f MB (%u); the analysis's own peak (RssAnon peak - before): %.0f MB (1 thread), "
+        "%.0f MB (%u) = %.2f of the index size (target < 2)\n",
+        mb(one[6]), mb(one[7]), mb(all[7]), cores, mb(own_one), mb(own_all), cores,
+        std::max(own_one, own_all) * 1.024e-3 / index_mb);
     std::printf(
         "      peak / index size %.2f; index build / analysis: %.2f (1 thread), %.2f (%u "
         "threads), %.2f (CPU time, 1 thread)\n",
-        mb(std::max(one[1], all[1])) / index_mb, build / one[0], build / all[0], cores,
+        std::max(one[1], all[1]) * 1.024e-3 / index_mb, build / one[0], build / all[0], cores,
         build_cpu / one[5]);
     if (n == 1) {
       ratio_build = build / one[0];

@@ -18,8 +18,10 @@ constexpr uint64_t kBase = 0x9E3779B97F4A7C15ULL;  // odd: invertible mod 2^64
 // cost a fingerprinting walk each (0.3 s more there): one round.
 constexpr size_t kMinClasses = 1;
 
-// Windows ahead whose sketch line is prefetched.
+// Windows ahead whose sketch line is prefetched, and (pass 2) candidates
+// ahead whose count table slot is.
 constexpr size_t kPrefetch = 8;
+constexpr size_t kTablePrefetch = 4;
 
 // Which of n shares a fingerprint falls in, from its high bits (a multiply
 // and a shift: a division per window was a noticeable part of a pass).
@@ -149,6 +151,12 @@ class CountTable {
       }
     }
   }
+  void Prefetch(uint64_t fp) const {
+    if (keys_.empty()) return;
+    const size_t i = fp & (keys_.size() - 1);
+    __builtin_prefetch(&keys_[i]);
+    __builtin_prefetch(&entries_[i]);
+  }
   template <typename F>
   void ForEach(F f) const {
     for (size_t i = 0; i < keys_.size(); ++i) {
@@ -172,23 +180,44 @@ class CountTable {
   size_t size_ = 0;
 };
 
-}  // namespace
-
-void ShingleFingerprints(std::span<const uint32_t> tokens, const std::vector<uint64_t>& term_hashes,
-                         size_t k, std::vector<uint64_t>* out) {
+template <typename Id>
+void Fingerprints(std::span<const Id> tokens, const std::vector<uint64_t>& term_hashes, size_t k,
+                  std::vector<uint64_t>* out) {
   out->clear();
   if (k == 0 || tokens.size() < k) return;
   uint64_t top = 1;  // kBase^(k-1)
   for (size_t i = 1; i < k; ++i) top *= kBase;
   uint64_t h = 0;
   for (size_t i = 0; i < k; ++i) h = h * kBase + term_hashes[tokens[i]];
-  out->reserve(tokens.size() - k + 1);
+  // Written in place (resize, then stores): a push_back per window checks
+  // the capacity every time.
+  const size_t windows = tokens.size() - k + 1;
+  out->resize(windows);
+  uint64_t* fps = out->data();
   for (size_t i = 0;; ++i) {
-    uint64_t fp = Mix64(h ^ k);
-    out->push_back(fp == 0 ? 1 : fp);
-    if (i + k >= tokens.size()) break;
+    const uint64_t fp = Mix64(h ^ k);
+    fps[i] = fp == 0 ? 1 : fp;
+    if (i + 1 == windows) break;
     h = (h - term_hashes[tokens[i]] * top) * kBase + term_hashes[tokens[i + k]];
   }
+}
+
+}  // namespace
+
+void ShingleFingerprints(std::span<const uint32_t> tokens, const std::vector<uint64_t>& term_hashes,
+                         size_t k, std::vector<uint64_t>* out) {
+  Fingerprints(tokens, term_hashes, k, out);
+}
+
+void ShingleFingerprints(std::span<const uint16_t> tokens, const std::vector<uint64_t>& term_hashes,
+                         size_t k, std::vector<uint64_t>* out) {
+  Fingerprints(tokens, term_hashes, k, out);
+}
+
+void TurnFingerprints(const TokenCorpus& corpus, size_t turn, size_t k,
+                      std::vector<uint64_t>* out) {
+  corpus.VisitTurnTokens(turn,
+                         [&](auto tokens) { Fingerprints(tokens, corpus.term_hashes, k, out); });
 }
 
 FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengths& lengths,
@@ -205,7 +234,7 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
   // its shingles) keep false positives to about two thirds of the
   // candidates; fewer cells cost more in candidates than they save.
   size_t cells = 1 << 16;
-  while (cells < corpus.tokens.size() * 2 && cells < (size_t{1} << 25)) cells <<= 1;
+  while (cells < corpus.token_count() * 2 && cells < (size_t{1} << 25)) cells <<= 1;
   Sketch sketch(cells, static_cast<unsigned>(std::min<size_t>(min_briefings_, 255)));
   // Each thread walks every briefing and counts the fingerprints of the
   // sketch lines it owns (fingerprinting twice costs less than atomic
@@ -219,7 +248,7 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
       for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) tokens += corpus.turns[t].length;
       seen.Reset(tokens / threads);
       for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
-        ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &fps);
+        TurnFingerprints(corpus, t, k, &fps);
         for (size_t p = 0; p < fps.size(); ++p) {
           if (p + kPrefetch < fps.size()) sketch.Prefetch(fps[p + kPrefetch]);
           const uint64_t fp = fps[p];
@@ -236,8 +265,8 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
   // counted in rounds of `threads` (kMinClasses), and after each round only
   // the frequent ones are kept. The windows that may be frequent are marked
   // on the way.
-  candidate_windows_.reset(new std::atomic<uint64_t>[corpus.tokens.size() / 64 + 1]);
-  for (size_t i = 0; i <= corpus.tokens.size() / 64; ++i)
+  candidate_windows_.reset(new std::atomic<uint64_t>[corpus.token_count() / 64 + 1]);
+  for (size_t i = 0; i <= corpus.token_count() / 64; ++i)
     candidate_windows_[i].store(0, std::memory_order_relaxed);
   const size_t rounds = (std::max<size_t>(kMinClasses, threads) + threads - 1) / threads;
   const size_t classes = rounds * threads;
@@ -248,15 +277,26 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
       const size_t owned = round * threads + part;
       CountTable& table = tables[part];
       std::vector<uint64_t> fps;
+      std::vector<uint32_t> candidates;  // window offsets in the turn
       for (size_t b = 0; b < briefings; ++b) {
         const size_t k = lengths.For(corpus.briefings[b]);
         for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
-          ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &fps);
+          TurnFingerprints(corpus, t, k, &fps);
           const uint64_t base = corpus.turns[t].begin;
+          // The turn's candidates first (a sketch line per window, asked for
+          // ahead), then their counts: a table slot is a cache miss too, so
+          // it is asked for a few candidates ahead.
+          candidates.clear();
           for (size_t p = 0; p < fps.size(); ++p) {
             if (p + kPrefetch < fps.size()) sketch.Prefetch(fps[p + kPrefetch]);
             const uint64_t fp = fps[p];
-            if (Share(fp, classes) != owned || !sketch.AtCap(fp)) continue;
+            if (Share(fp, classes) == owned && sketch.AtCap(fp))
+              candidates.push_back(static_cast<uint32_t>(p));
+          }
+          for (size_t c = 0; c < candidates.size(); ++c) {
+            if (c + kTablePrefetch < candidates.size())
+              table.Prefetch(fps[candidates[c + kTablePrefetch]]);
+            const uint32_t p = candidates[c];
             const uint64_t window = base + p;
             std::atomic<uint64_t>& word = candidate_windows_[window / 64];
             const uint64_t bit = uint64_t{1} << (window % 64);
@@ -265,7 +305,7 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
             } else {
               word.fetch_or(bit, std::memory_order_relaxed);
             }
-            table.Count(fp, static_cast<uint32_t>(b));
+            table.Count(fps[p], static_cast<uint32_t>(b));
           }
         }
       }
@@ -290,6 +330,18 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
     counts_[i] = n;
   }
   size_ = frequent.size();
+}
+
+bool FrequentShingles::AnyMayBeFrequent(uint64_t from, uint64_t to) const {
+  if (from >= to) return false;
+  const uint64_t first = from / 64, last = (to - 1) / 64;
+  for (uint64_t w = first; w <= last; ++w) {
+    uint64_t bits = candidate_windows_[w].load(std::memory_order_relaxed);
+    if (w == first) bits &= ~uint64_t{0} << (from % 64);
+    if (w == last && to % 64 != 0) bits &= ~(~uint64_t{0} << (to % 64));
+    if (bits != 0) return true;
+  }
+  return false;
 }
 
 uint32_t FrequentShingles::Briefings(uint64_t fp) const {

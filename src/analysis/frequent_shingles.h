@@ -40,6 +40,10 @@ struct ShingleLengths {
 // identical terms give identical fingerprints in any corpus.
 void ShingleFingerprints(std::span<const uint32_t> tokens, const std::vector<uint64_t>& term_hashes,
                          size_t k, std::vector<uint64_t>* out);
+void ShingleFingerprints(std::span<const uint16_t> tokens, const std::vector<uint64_t>& term_hashes,
+                         size_t k, std::vector<uint64_t>* out);
+// ShingleFingerprints of a corpus turn, read as stored (no widening).
+void TurnFingerprints(const TokenCorpus& corpus, size_t turn, size_t k, std::vector<uint64_t>* out);
 
 class FrequentShingles {
  public:
@@ -55,6 +59,9 @@ class FrequentShingles {
     return (candidate_windows_[position / 64].load(std::memory_order_relaxed) >> (position % 64)) &
            1;
   }
+  // False when no window starting in [from, to) can be frequent: a turn
+  // with none needs no fingerprints (a word of bits at a time).
+  bool AnyMayBeFrequent(uint64_t from, uint64_t to) const;
   // Frequent shingles.
   size_t size() const { return size_; }
   size_t MemoryBytes() const { return keys_.capacity() * 12; }

@@ -61,7 +61,9 @@ void PassageMatcher::Find(std::span<const uint32_t> tokens, std::span<const uint
     int64_t start;  // p - q
     uint32_t p, q;
   };
-  std::vector<Match> matches;
+  // Kept from call to call (one per thread): Find runs once per turn.
+  thread_local std::vector<Match> matches;
+  matches.clear();
   for (uint32_t p = 0; p < fps.size(); ++p) {
     if (lookup && !(*lookup)[p]) continue;
     for (uint32_t n = FindHead(fps[p]); n != kEnd; n = nodes_[n].next) {

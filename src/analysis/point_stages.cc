@@ -16,6 +16,27 @@ namespace {
 // text (fragment_merging.h); the planted near misses share half.
 constexpr double kMinFragmentShare = 0.6;
 
+// The parts' items in part order, each part freed once copied: the parts
+// and the whole are never all held at once (at 10x the runs and uses are
+// tens of MB).
+template <typename T>
+std::vector<T> Concatenate(std::vector<std::vector<T>> parts) {
+  size_t total = 0;
+  for (const auto& part : parts) total += part.size();
+  std::vector<T> all;
+  all.reserve(total);
+  for (auto& part : parts) {
+    all.insert(all.end(), part.begin(), part.end());
+    part = {};
+  }
+  return all;
+}
+
+bool ByPointTurnBegin(const RawUse& a, const RawUse& b) {
+  if (a.point != b.point) return a.point < b.point;
+  return a.turn != b.turn ? a.turn < b.turn : a.begin < b.begin;
+}
+
 }  // namespace
 
 // Stage 3: maximal stretches of frequent windows, per turn, in turn order.
@@ -27,8 +48,10 @@ std::vector<Run> FindRuns(const TokenCorpus& corpus, const FrequentShingles& fre
     std::vector<uint64_t> fps;
     for (size_t t = lo; t < hi; ++t) {
       const size_t k = lengths.For(corpus.briefings[corpus.turns[t].briefing]);
-      ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &fps);
-      const uint64_t base = corpus.turns[t].begin;
+      const uint64_t base = corpus.turns[t].begin, length = corpus.turns[t].length;
+      // Most turns hold no candidate window: those are not fingerprinted.
+      if (length < k || !frequent.AnyMayBeFrequent(base, base + length - k + 1)) continue;
+      TurnFingerprints(corpus, t, k, &fps);
       auto is_frequent = [&](size_t p) {
         return frequent.MayBeFrequent(base + p) && frequent.Briefings(fps[p]) != 0;
       };
@@ -45,9 +68,7 @@ std::vector<Run> FindRuns(const TokenCorpus& corpus, const FrequentShingles& fre
       }
     }
   });
-  std::vector<Run> runs;
-  for (auto& part : out) runs.insert(runs.end(), part.begin(), part.end());
-  return runs;
+  return Concatenate(std::move(out));
 }
 
 uint64_t SequenceHash(std::span<const uint32_t> tokens, const std::vector<uint64_t>& term_hashes) {
@@ -66,10 +87,10 @@ void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
   };
   std::vector<Type> types;
   std::unordered_map<uint64_t, uint32_t> type_of;
+  std::vector<uint32_t> buffer;
   for (uint32_t r = 0; r < runs.size(); ++r) {
     const Run& run = runs[r];
-    std::span<const uint32_t> tokens =
-        corpus.TurnTokens(run.turn).subspan(run.begin, run.end - run.begin);
+    std::span<const uint32_t> tokens = corpus.TurnTokens(run.turn, &buffer, run.begin, run.end);
     const uint64_t h = SequenceHash(tokens, corpus.term_hashes);
     auto [it, added] = type_of.emplace(h, static_cast<uint32_t>(types.size()));
     if (added) types.push_back({h, r});
@@ -93,8 +114,7 @@ void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
     const bool cjk = corpus.briefings[corpus.turns[run.turn].briefing].cjk;
     const size_t k = cjk ? lengths.characters : lengths.words;
     const size_t min_length = cjk ? options.min_chars : options.min_words;
-    std::span<const uint32_t> tokens =
-        corpus.TurnTokens(run.turn).subspan(run.begin, run.end - run.begin);
+    std::span<const uint32_t> tokens = corpus.TurnTokens(run.turn, &buffer, run.begin, run.end);
     ShingleFingerprints(tokens, corpus.term_hashes, k, &fps);
     matcher->Find(tokens, fps, nullptr, &hits);
     covered.assign(tokens.size(), 0);
@@ -136,17 +156,24 @@ std::vector<RawUse> FindUses(const TokenCorpus& corpus, const std::vector<Run>& 
   const size_t turns = starts.size() - 1, parts = threads * 4;
   std::vector<std::vector<RawUse>> out(parts);
   ForEachPart(turns, parts, threads, [&](size_t lo, size_t hi, size_t part) {
-    std::vector<uint64_t> fps;
+    std::vector<uint64_t> fps, run_fps;
     std::vector<uint8_t> lookup;
     std::vector<PassageHit> hits;
+    std::vector<uint32_t> buffer;
     for (size_t i = lo; i < hi; ++i) {
       const uint32_t turn = runs[starts[i]].turn;
       const size_t k = lengths.For(corpus.briefings[corpus.turns[turn].briefing]);
-      std::span<const uint32_t> tokens = corpus.TurnTokens(turn);
-      ShingleFingerprints(tokens, corpus.term_hashes, k, &fps);
+      std::span<const uint32_t> tokens = corpus.TurnTokens(turn, &buffer);
+      // Only the windows inside runs are looked up, so only those are
+      // fingerprinted (a window's fingerprint depends on its tokens alone).
+      fps.assign(tokens.size() >= k ? tokens.size() - k + 1 : 0, 0);
       lookup.assign(fps.size(), 0);
       for (uint32_t r = starts[i]; r < starts[i + 1]; ++r) {
-        std::fill(lookup.begin() + runs[r].begin, lookup.begin() + (runs[r].end - k + 1), 1);
+        const Run& run = runs[r];
+        ShingleFingerprints(tokens.subspan(run.begin, run.end - run.begin), corpus.term_hashes, k,
+                            &run_fps);
+        std::copy(run_fps.begin(), run_fps.end(), fps.begin() + run.begin);
+        std::fill(lookup.begin() + run.begin, lookup.begin() + (run.end - k + 1), 1);
       }
       matcher.Find(tokens, fps, &lookup, &hits);
       for (const PassageHit& h : hits) {
@@ -154,10 +181,11 @@ std::vector<RawUse> FindUses(const TokenCorpus& corpus, const std::vector<Run>& 
       }
     }
   });
-  std::vector<RawUse> uses;
-  for (auto& part : out) uses.insert(uses.end(), part.begin(), part.end());
-  std::stable_sort(uses.begin(), uses.end(),
-                   [](const RawUse& a, const RawUse& b) { return a.point < b.point; });
+  std::vector<RawUse> uses = Concatenate(std::move(out));
+  // Uses come in turn order, and a point's uses in one turn in begin order
+  // (they do not overlap): this is a stable sort by point, without the
+  // stable sort's buffer.
+  std::sort(uses.begin(), uses.end(), ByPointTurnBegin);
   return uses;
 }
 
@@ -205,42 +233,57 @@ std::vector<RawUse> MergeFragmentUses(const TokenCorpus& corpus, const PassageMa
   std::vector<std::span<const uint32_t>> texts;
   for (const Candidate& c : candidates) texts.push_back(matcher.Tokens(c.point));
   const std::vector<uint32_t> target = MergeFragments(texts, lengths.words, kMinFragmentShare);
-  std::vector<std::vector<RawUse>> merged(candidates.size());
-  for (size_t c = 0; c < candidates.size(); ++c) {
-    std::vector<RawUse>& into = merged[target[c]];
-    for (size_t u = candidates[c].first; u < candidates[c].last; ++u) {
-      RawUse use = uses[u];
-      if (target[c] != c) {
-        use.point = candidates[target[c]].point;
-        double similarity = 0;
-        SimilarAtLeast(corpus.TurnTokens(use.turn).subspan(use.begin, use.end - use.begin),
-                       texts[target[c]], 0, &similarity);
-        use.similarity = static_cast<float>(similarity);
+  // Regrouped in place (a copy of the uses was the stage's peak at 10x):
+  // each use of a candidate is tagged with the candidate's number, scored
+  // against its target's text when merged into another, and the others
+  // dropped.
+  {
+    std::vector<uint32_t> by_position(candidates.size());
+    for (uint32_t c = 0; c < candidates.size(); ++c) by_position[c] = c;
+    std::sort(by_position.begin(), by_position.end(),
+              [&](uint32_t a, uint32_t b) { return candidates[a].first < candidates[b].first; });
+    size_t n = 0;
+    std::vector<uint32_t> buffer;
+    for (uint32_t c : by_position) {
+      for (size_t u = candidates[c].first; u < candidates[c].last; ++u) {
+        RawUse use = uses[u];
+        use.point = c;
+        if (target[c] != c) {
+          double similarity = 0;
+          SimilarAtLeast(corpus.TurnTokens(use.turn, &buffer, use.begin, use.end), texts[target[c]],
+                         0, &similarity);
+          use.similarity = static_cast<float>(similarity);
+        }
+        uses[n++] = use;  // n <= u: positions are visited in order
       }
-      into.push_back(use);
     }
+    uses.resize(n);
   }
-  std::vector<RawUse> out;
-  for (size_t c = 0; c < candidates.size(); ++c) {
-    std::vector<RawUse>& group = merged[c];
-    if (group.empty()) continue;
-    // The point's own uses (similarity 1 or its variants) before a
-    // fragment's at the same place.
-    std::stable_sort(group.begin(), group.end(), [](const RawUse& a, const RawUse& b) {
-      return a.turn != b.turn ? a.turn < b.turn : a.begin < b.begin;
-    });
-    size_t kept = out.size();
-    for (const RawUse& u : group) {
-      if (out.size() > kept && out.back().turn == u.turn && u.begin < out.back().end) {
-        if (u.similarity > out.back().similarity) out.back() = u;
-        continue;
-      }
-      out.push_back(u);
+  // By target, then place; at one place the candidate taken first (the
+  // point's own uses, similarity 1 or its variants, before a fragment's).
+  std::sort(uses.begin(), uses.end(), [&](const RawUse& a, const RawUse& b) {
+    if (target[a.point] != target[b.point]) return target[a.point] < target[b.point];
+    if (a.turn != b.turn) return a.turn < b.turn;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.point < b.point;
+  });
+  // Of overlapping uses of one target, the most similar (the first on a tie).
+  size_t out = 0, kept = 0;
+  for (size_t i = 0; i < uses.size(); ++i) {
+    const RawUse u = uses[i];
+    if (i == 0 || target[u.point] != target[uses[kept].point]) kept = out;
+    if (out > kept && uses[out - 1].turn == u.turn && u.begin < uses[out - 1].end) {
+      if (u.similarity > uses[out - 1].similarity) uses[out - 1] = u;
+      continue;
     }
+    uses[out++] = u;
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const RawUse& a, const RawUse& b) { return a.point < b.point; });
-  return out;
+  uses.resize(out);
+  for (RawUse& u : uses) u.point = candidates[target[u.point]].point;
+  // A point's uses are in (turn, begin) order and do not overlap: this is
+  // a stable sort by point, without the stable sort's buffer.
+  std::sort(uses.begin(), uses.end(), ByPointTurnBegin);
+  return uses;
 }
 
 }  // namespace lectern::point_stages

@@ -66,9 +66,9 @@ TalkingPointUse MakeUse(const TokenCorpus& corpus, uint32_t turn) {
 // are narrowed to it, the others scored against it again.
 void NarrowUses(const TokenCorpus& corpus, std::span<const uint32_t> canonical, RawUse* begin,
                 RawUse* end) {
+  std::vector<uint32_t> buffer;
   for (RawUse* u = begin; u != end; ++u) {
-    std::span<const uint32_t> tokens =
-        corpus.TurnTokens(u->turn).subspan(u->begin, u->end - u->begin);
+    std::span<const uint32_t> tokens = corpus.TurnTokens(u->turn, &buffer, u->begin, u->end);
     auto at = std::search(tokens.begin(), tokens.end(), canonical.begin(), canonical.end());
     if (at != tokens.end()) {
       u->begin += static_cast<uint32_t>(at - tokens.begin());
@@ -96,6 +96,7 @@ TalkingPoint Describe(const TokenCorpus& corpus, std::span<const uint32_t> canon
   std::vector<uint64_t> variants;
   std::vector<std::pair<uint32_t, size_t>> speakers;  // corpus speaker id, uses
   uint32_t first_spokesperson_turn = UINT32_MAX;
+  std::vector<uint32_t> buffer;
   for (const RawUse* u = begin; u != end; ++u) {
     const CorpusTurn& ct = corpus.turns[u->turn];
     TalkingPointOccurrence occ;
@@ -103,8 +104,7 @@ TalkingPoint Describe(const TokenCorpus& corpus, std::span<const uint32_t> canon
     occ.token_begin = u->begin;
     occ.token_end = u->end;
     occ.similarity = u->similarity;
-    std::span<const uint32_t> tokens =
-        corpus.TurnTokens(u->turn).subspan(u->begin, u->end - u->begin);
+    std::span<const uint32_t> tokens = corpus.TurnTokens(u->turn, &buffer, u->begin, u->end);
     occ.verbatim = std::equal(tokens.begin(), tokens.end(), canonical.begin(), canonical.end());
     if (SpokespersonRole(ct.role)) {
       first_spokesperson_turn = std::min(first_spokesperson_turn, u->turn);
@@ -178,8 +178,8 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
     return Status::InvalidArgument("the similarity threshold must be in (0, 1]");
   }
   const size_t threads = ThreadCount(options.threads);
-  Result<TokenCorpus> loaded =
-      LoadTokenCorpusForAnalysis(index, options.filter, threads, options.progress);
+  Result<TokenCorpus> loaded = LoadTokenCorpusForAnalysis(index, options.filter, threads,
+                                                          options.progress, options.wide_tokens);
   if (!loaded.ok()) return loaded.status();
   const TokenCorpus& corpus = *loaded;
 
@@ -198,13 +198,14 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
   BuildPoints(corpus, runs, lengths, options, &matcher, &sources);
   if (options.progress) options.progress("finding uses", 0, 1);
   std::vector<RawUse> uses = FindUses(corpus, runs, lengths, matcher, threads);
+  runs = {};  // not needed past this point: at 10x, tens of MB under the later stages' peaks
 
   TalkingPointsReport report;
   report.options = options;
   report.options.progress = nullptr;
   report.briefings = corpus.briefings.size();
   report.turns = corpus.turns.size();
-  report.tokens = corpus.tokens.size();
+  report.tokens = corpus.token_count();
   std::vector<TalkingPoint> points;
   std::vector<PointSource> point_sources;
   struct PointUses {
@@ -244,14 +245,16 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
   // mutual respect, equality", and leaves their verbatim uses uncounted.)
   std::vector<PointSource> kept_sources;
   std::vector<std::span<const uint32_t>> wordings, use_tokens;
+  std::vector<std::vector<uint32_t>> use_buffers;  // a point's uses, when narrow
   {
     std::vector<std::pair<size_t, size_t>> long_enough;
     std::vector<uint32_t> long_enough_points;
     for (size_t r = 0; r < ranges.size(); ++r) {
       use_tokens.clear();
+      use_buffers.resize(std::max(use_buffers.size(), ranges[r].second - ranges[r].first));
       for (size_t u = ranges[r].first; u < ranges[r].second; ++u) {
-        use_tokens.push_back(
-            corpus.TurnTokens(uses[u].turn).subspan(uses[u].begin, uses[u].end - uses[u].begin));
+        use_tokens.push_back(corpus.TurnTokens(uses[u].turn, &use_buffers[u - ranges[r].first],
+                                               uses[u].begin, uses[u].end));
       }
       const std::span<const uint32_t> wording = matcher.Tokens(kept[r]);
       PointSource source = sources[kept[r]];

@@ -83,6 +83,9 @@ struct TalkingPointOptions {
   enum class Sort { kSpread, kFirstUse, kLastUse, kCount } sort = Sort::kSpread;
   size_t limit = 0;    // 0: every point
   size_t threads = 0;  // 0: every core
+  // 32-bit token ids whatever the vocabulary (token_corpus.h; for tests:
+  // both widths give the same report).
+  bool wide_tokens = false;
   // Progress, on the calling thread: (stage, done, total).
   std::function<void(std::string_view, size_t, size_t)> progress;
 };

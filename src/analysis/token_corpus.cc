@@ -65,20 +65,15 @@ Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
   order.clear();
   const size_t total = corpus.briefings.size();
 
-  // Each segment's chosen turns are read from its positional postings in
-  // one pass (token_streams.h); the segment's term ordinals become corpus
-  // token ids. Turns keep pointing into the concatenated streams, so the
-  // tokens are never copied into briefing order (turns[] is in that order).
+  // The chosen turns of each segment, and where each one's tokens go in the
+  // one token array (segment after segment, each in document order).
   std::unordered_map<std::string, uint32_t> speaker_ids;
-  std::unordered_map<uint64_t, uint32_t> vocabulary;
   std::vector<std::vector<uint32_t>> briefings_of(index->segments().size());
   for (uint32_t i = 0; i < total; ++i) briefings_of[corpus.briefings[i].segment].push_back(i);
-  // The chosen turns of each segment, first: with their lengths the token
-  // array is allocated once (appending segment after segment let it grow
-  // by doubling, and a doubling of the 10x corpus's array costs 300 MB).
   std::vector<std::vector<uint32_t>> docs_of(index->segments().size());
+  std::vector<std::vector<uint64_t>> begin_of(index->segments().size());
   uint64_t total_tokens = 0;
-  size_t segments_read = 0, total_turns = 0;
+  size_t total_turns = 0;
   for (size_t s = 0; s < index->segments().size(); ++s) {
     const Segment& segment = *index->segments()[s].segment;
     std::vector<uint32_t>& docs = docs_of[s];
@@ -91,49 +86,79 @@ Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
         if (segment.turn_role(doc) == Role::kNote) continue;
         if (only && !std::binary_search(only->begin(), only->end(), t)) continue;
         docs.push_back(doc);
-        total_tokens += segment.turn_length(doc);
       }
     }
     std::sort(docs.begin(), docs.end());
-    segments_read += !docs.empty();
+    std::vector<uint64_t>& begin = begin_of[s];
+    begin.reserve(docs.size() + 1);
+    for (uint32_t doc : docs) {
+      begin.push_back(total_tokens);
+      total_tokens += segment.turn_length(doc);
+    }
+    begin.push_back(total_tokens);
     total_turns += docs.size();
   }
-  corpus.turns.reserve(total_turns);
-  // One segment's streams are moved in whole; several are copied into place.
-  if (segments_read > 1) corpus.tokens.reserve(total_tokens);
-  size_t done = 0;
+
+  // The vocabulary first, so the width of the token ids is known before any
+  // token is written: segment term ordinal -> corpus token id, for every
+  // term of the segments read (a term in no chosen turn costs an unused id),
+  // the last slot for a gap.
+  std::unordered_map<uint64_t, uint32_t> vocabulary;
+  std::vector<std::vector<uint32_t>> ids_of(index->segments().size());
+  auto token_id = [&](std::string_view term) {
+    const uint64_t h = TermHash(term);
+    auto [it, added] = vocabulary.emplace(h, static_cast<uint32_t>(corpus.terms.size()));
+    if (added) {
+      corpus.terms.emplace_back(term);
+      corpus.term_hashes.push_back(h);
+    }
+    return it->second;
+  };
+  const uint32_t gap = token_id(kGapTerm);
   for (size_t s = 0; s < index->segments().size(); ++s) {
-    const SegmentView& view = index->segments()[s];
-    const Segment& segment = *view.segment;
+    if (docs_of[s].empty()) continue;
+    const Segment& segment = *index->segments()[s].segment;
+    std::vector<uint32_t>& ids = ids_of[s];
+    ids.resize(static_cast<size_t>(segment.term_count()) + 1);
+    for (uint32_t t = 0; t < segment.term_count(); ++t)
+      ids[t] = token_id(DisplayTerm(segment.term(t)));
+    ids.back() = gap;
+  }
+  vocabulary = {};
+  corpus.narrow = !options.wide_tokens && corpus.terms.size() <= kNarrowTerms;
+  // Gaps (positions with no stored term) keep the gap id.
+  if (corpus.narrow) {
+    corpus.narrow_tokens.assign(total_tokens, static_cast<uint16_t>(gap));
+  } else {
+    corpus.wide_tokens.assign(total_tokens, gap);
+  }
+  corpus.turns.reserve(total_turns);
+
+  // Each segment's chosen turns are read from its positional postings in
+  // one pass, straight into the token array (token_streams.h). Turns point
+  // into it, so the tokens are never copied into briefing order (turns[] is
+  // in that order).
+  size_t done = 0;
+  std::vector<uint16_t> narrow_ids;
+  for (size_t s = 0; s < index->segments().size(); ++s) {
+    const Segment& segment = *index->segments()[s].segment;
+    const std::vector<uint32_t>& docs = docs_of[s];
+    const std::vector<uint64_t>& begin = begin_of[s];
+    if (corpus.narrow) {
+      narrow_ids.assign(ids_of[s].begin(), ids_of[s].end());
+      WriteStreams<uint16_t>(segment, docs, begin, narrow_ids, corpus.narrow_tokens.data(),
+                             options.threads);
+    } else {
+      WriteStreams<uint32_t>(segment, docs, begin, ids_of[s], corpus.wide_tokens.data(),
+                             options.threads);
+    }
+    ids_of[s] = {};
     // Segment briefing ordinal -> corpus briefing.
     std::vector<uint32_t> corpus_briefing(segment.briefing_count(), UINT32_MAX);
     for (uint32_t i : briefings_of[s]) corpus_briefing[corpus.briefings[i].ordinal] = i;
-    SegmentStreams streams = ReadStreams(segment, std::move(docs_of[s]), options.threads);
-    // Segment term ordinal -> corpus token id, made on first sight.
-    std::vector<uint32_t> id_of(static_cast<size_t>(segment.term_count()) + 1, UINT32_MAX);
-    auto token_id = [&](uint32_t ordinal) {
-      const size_t slot = ordinal == kNoTerm ? segment.term_count() : ordinal;
-      uint32_t& id = id_of[slot];
-      if (id != UINT32_MAX) return id;
-      std::string_view term = ordinal == kNoTerm ? kGapTerm : DisplayTerm(segment.term(ordinal));
-      const uint64_t h = TermHash(term);
-      auto [it, added] = vocabulary.emplace(h, static_cast<uint32_t>(corpus.terms.size()));
-      if (added) {
-        corpus.terms.emplace_back(term);
-        corpus.term_hashes.push_back(h);
-      }
-      return id = it->second;
-    };
-    for (uint32_t& t : streams.tokens) t = token_id(t);
-    const uint64_t base = corpus.tokens.size();
-    if (segments_read == 1) {
-      corpus.tokens = std::move(streams.tokens);
-    } else {
-      corpus.tokens.insert(corpus.tokens.end(), streams.tokens.begin(), streams.tokens.end());
-    }
-    // The segment's turns, each pointing at its stream.
-    for (size_t k = 0; k < streams.docs.size(); ++k) {
-      const uint32_t doc = streams.docs[k];
+    // The segment's turns, each pointing at its tokens.
+    for (size_t k = 0; k < docs.size(); ++k) {
+      const uint32_t doc = docs[k];
       CorpusTurn ct;
       ct.briefing = corpus_briefing[segment.turn_briefing(doc)];
       ct.turn = segment.turn_index(doc);
@@ -144,10 +169,12 @@ Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
         if (added) corpus.speakers.emplace_back(segment.string(speaker));
         ct.speaker = it->second;
       }
-      ct.begin = base + streams.begin[k];
-      ct.length = static_cast<uint32_t>(streams.begin[k + 1] - streams.begin[k]);
+      ct.begin = begin[k];
+      ct.length = static_cast<uint32_t>(begin[k + 1] - begin[k]);
       corpus.turns.push_back(ct);
     }
+    docs_of[s] = {};
+    begin_of[s] = {};
     done += briefings_of[s].size();
     if (options.progress) options.progress(done, total);
   }
@@ -159,11 +186,32 @@ Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
   return corpus;
 }
 
+std::span<const uint32_t> TokenCorpus::TurnTokens(size_t turn, std::vector<uint32_t>* buffer,
+                                                  size_t from, size_t to) const {
+  const CorpusTurn& ct = turns[turn];
+  to = std::min<size_t>(to, ct.length);
+  from = std::min(from, to);
+  if (!narrow) return {wide_tokens.data() + ct.begin + from, to - from};
+  const uint16_t* at = narrow_tokens.data() + ct.begin;
+  buffer->assign(at + from, at + to);
+  return *buffer;
+}
+
+bool NarrowTokens(TokenCorpus* corpus) {
+  if (corpus->narrow) return true;
+  if (corpus->terms.size() > kNarrowTerms) return false;
+  corpus->narrow_tokens.assign(corpus->wide_tokens.begin(), corpus->wide_tokens.end());
+  corpus->wide_tokens = {};
+  corpus->narrow = true;
+  return true;
+}
+
 Result<TokenCorpus> LoadTokenCorpusForAnalysis(
     const std::shared_ptr<const Index>& index, const std::string& filter, size_t threads,
-    const std::function<void(std::string_view, size_t, size_t)>& progress) {
+    const std::function<void(std::string_view, size_t, size_t)>& progress, bool wide_tokens) {
   TokenCorpusOptions options;
   options.filter = filter;
+  options.wide_tokens = wide_tokens;
   options.threads = ThreadCount(threads);
   if (progress) {
     options.progress = [&](size_t done, size_t total) {

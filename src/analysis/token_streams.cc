@@ -15,22 +15,19 @@ std::string_view DisplayTerm(std::string_view term) {
   return IsCharacterTerm(term) ? term.substr(1) : term;
 }
 
-SegmentStreams ReadStreams(const Segment& segment, std::vector<uint32_t> docs, size_t threads) {
-  SegmentStreams out;
-  out.docs = std::move(docs);
-  out.begin.reserve(out.docs.size() + 1);
+namespace {
+
+// Inverts the postings of the chosen documents: write(i, p, ordinal) for
+// position p of docs[i] (ascending), on up to `threads` threads, each
+// taking a range of the term dictionary (positions are disjoint, so no two
+// threads write one slot).
+template <typename Write>
+void InvertPostings(const Segment& segment, std::span<const uint32_t> docs,
+                    std::span<const uint64_t> begin, size_t threads, const Write& write) {
+  if (docs.empty()) return;
   // Slot of each document among the chosen ones (-1: not chosen).
   std::vector<int32_t> slot(segment.turn_count(), -1);
-  uint64_t total = 0;
-  for (size_t i = 0; i < out.docs.size(); ++i) {
-    slot[out.docs[i]] = static_cast<int32_t>(i);
-    out.begin.push_back(total);
-    total += segment.turn_length(out.docs[i]);
-  }
-  out.begin.push_back(total);
-  out.tokens.assign(total, kNoTerm);
-  if (out.docs.empty()) return out;
-
+  for (size_t i = 0; i < docs.size(); ++i) slot[docs[i]] = static_cast<int32_t>(i);
   const uint32_t terms = segment.term_count();
   const std::vector<TermInfo> infos = segment.PrefixRange("", terms);
   threads = std::min<size_t>(ThreadCount(threads), std::max<size_t>(1, infos.size() / 1024));
@@ -41,9 +38,9 @@ SegmentStreams ReadStreams(const Segment& segment, std::vector<uint32_t> docs, s
       while (it.Next()) {
         const int32_t i = slot[it.doc()];
         if (i < 0) continue;
-        const uint64_t base = out.begin[i], length = out.begin[i + 1] - base;
+        const uint64_t base = begin[i], length = begin[i + 1] - base;
         for (uint32_t p : it.Positions()) {
-          if (p < length) out.tokens[base + p] = infos[t].ordinal;
+          if (p < length) write(base + p, infos[t].ordinal);
         }
       }
     }
@@ -52,7 +49,39 @@ SegmentStreams ReadStreams(const Segment& segment, std::vector<uint32_t> docs, s
   for (size_t part = 1; part < threads; ++part) pool.emplace_back(work, part);
   work(0);
   for (std::thread& t : pool) t.join();
+}
+
+}  // namespace
+
+SegmentStreams ReadStreams(const Segment& segment, std::vector<uint32_t> docs, size_t threads) {
+  SegmentStreams out;
+  out.docs = std::move(docs);
+  out.begin.reserve(out.docs.size() + 1);
+  uint64_t total = 0;
+  for (size_t i = 0; i < out.docs.size(); ++i) {
+    out.begin.push_back(total);
+    total += segment.turn_length(out.docs[i]);
+  }
+  out.begin.push_back(total);
+  out.tokens.assign(total, kNoTerm);
+  InvertPostings(segment, out.docs, out.begin, threads,
+                 [&](uint64_t at, uint32_t ordinal) { out.tokens[at] = ordinal; });
   return out;
 }
+
+template <typename Id>
+void WriteStreams(const Segment& segment, std::span<const uint32_t> docs,
+                  std::span<const uint64_t> begin, std::span<const Id> ids, Id* out,
+                  size_t threads) {
+  InvertPostings(segment, docs, begin, threads,
+                 [&](uint64_t at, uint32_t ordinal) { out[at] = ids[ordinal]; });
+}
+
+template void WriteStreams<uint16_t>(const Segment&, std::span<const uint32_t>,
+                                     std::span<const uint64_t>, std::span<const uint16_t>,
+                                     uint16_t*, size_t);
+template void WriteStreams<uint32_t>(const Segment&, std::span<const uint32_t>,
+                                     std::span<const uint64_t>, std::span<const uint32_t>,
+                                     uint32_t*, size_t);
 
 }  // namespace lectern

@@ -37,6 +37,17 @@ struct SegmentStreams {
 // `threads` 0: every core.
 SegmentStreams ReadStreams(const Segment& segment, std::vector<uint32_t> docs, size_t threads = 0);
 
+// The streams of `docs` (ascending) written into an array the caller owns
+// (TokenCorpus writes every segment straight into its one token array, in
+// 16 or 32 bits): position p of docs[i] goes to out[begin[i] + p] as
+// ids[ordinal]. Positions with no stored term are left as they are (the
+// caller fills the array first). ids.size() must exceed the segment's term
+// count; begin.size() is docs.size() + 1.
+template <typename Id>
+void WriteStreams(const Segment& segment, std::span<const uint32_t> docs,
+                  std::span<const uint64_t> begin, std::span<const Id> ids, Id* out,
+                  size_t threads);
+
 // A term as a reader writes it: character terms lose their marker byte.
 std::string_view DisplayTerm(std::string_view term);
 

@@ -60,9 +60,11 @@ Result<TraceReport> Trace(const std::shared_ptr<const Index>& index, std::string
   ForEachPart(turns, parts, threads, [&](size_t lo, size_t hi, size_t part) {
     std::vector<uint64_t> turn_fps;
     std::vector<PassageHit> hits;
+    std::vector<uint32_t> buffer;
     for (size_t t = lo; t < hi; ++t) {
-      ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes, k, &turn_fps);
-      matcher.Find(corpus.TurnTokens(t), turn_fps, nullptr, &hits);
+      const std::span<const uint32_t> tokens = corpus.TurnTokens(t, &buffer);
+      ShingleFingerprints(tokens, corpus.term_hashes, k, &turn_fps);
+      matcher.Find(tokens, turn_fps, nullptr, &hits);
       for (const PassageHit& h : hits) {
         found[part].push_back(h);
         found_turns[part].push_back(static_cast<uint32_t>(t));
@@ -76,6 +78,7 @@ Result<TraceReport> Trace(const std::shared_ptr<const Index>& index, std::string
   report.briefings_searched = corpus.briefings.size();
   std::unordered_set<uint32_t> briefings;
   uint32_t first_spokesperson_turn = UINT32_MAX;
+  std::vector<uint32_t> buffer;
   for (size_t p = 0; p < parts; ++p) {
     for (size_t i = 0; i < found[p].size(); ++i) {
       const PassageHit& h = found[p][i];
@@ -93,7 +96,7 @@ Result<TraceReport> Trace(const std::shared_ptr<const Index>& index, std::string
       occ.token_begin = h.begin;
       occ.token_end = h.end;
       occ.similarity = h.similarity;
-      std::span<const uint32_t> tokens = corpus.TurnTokens(turn).subspan(h.begin, h.end - h.begin);
+      std::span<const uint32_t> tokens = corpus.TurnTokens(turn, &buffer, h.begin, h.end);
       occ.verbatim = std::equal(tokens.begin(), tokens.end(), ids.begin(), ids.end());
       report.verbatim += occ.verbatim;
       if (ct.role == Role::kQuestion) {

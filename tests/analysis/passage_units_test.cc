@@ -33,11 +33,11 @@ TokenCorpus RandomCorpus(uint32_t seed, size_t briefings, size_t vocabulary) {
       CorpusTurn ct;
       ct.briefing = static_cast<uint32_t>(b);
       ct.turn = turn;
-      ct.begin = corpus.tokens.size();
+      ct.begin = corpus.wide_tokens.size();
       ct.length = rng() % 40;
       for (uint32_t i = 0; i < ct.length; ++i) {
         // Skewed: low ids far more often, as in text.
-        corpus.tokens.push_back(static_cast<uint32_t>(rng() % (1 + rng() % vocabulary)));
+        corpus.wide_tokens.push_back(static_cast<uint32_t>(rng() % (1 + rng() % vocabulary)));
       }
       corpus.turns.push_back(ct);
     }
@@ -51,8 +51,7 @@ std::map<uint64_t, size_t> PlainCounts(const TokenCorpus& corpus, const ShingleL
   std::vector<uint64_t> fps;
   for (size_t t = 0; t < corpus.turns.size(); ++t) {
     const CorpusTurn& ct = corpus.turns[t];
-    ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes,
-                        lengths.For(corpus.briefings[ct.briefing]), &fps);
+    TurnFingerprints(corpus, t, lengths.For(corpus.briefings[ct.briefing]), &fps);
     for (uint64_t fp : fps) in[fp].insert(ct.briefing);
   }
   std::map<uint64_t, size_t> out;
@@ -67,26 +66,36 @@ TEST(FrequentShinglesTest, CountsAreExactAndNothingFrequentIsLost) {
   // Small and large thresholds: 4-bit and 8-bit sketch counters.
   for (size_t min_briefings : {2u, 3u, 5u, 16u, 40u}) {
     for (size_t threads : {1u, 3u}) {
-      SCOPED_TRACE(testing::Message()
-                   << "min_briefings " << min_briefings << ", threads " << threads);
-      const TokenCorpus corpus = RandomCorpus(11, 600, 14);
-      const FrequentShingles frequent(corpus, lengths, min_briefings, threads);
-      size_t expected = 0;
-      for (const auto& [fp, n] : PlainCounts(corpus, lengths)) {
-        ASSERT_EQ(frequent.Briefings(fp), n >= min_briefings ? n : 0) << fp;
-        expected += n >= min_briefings;
-      }
-      EXPECT_EQ(frequent.size(), expected);
-      EXPECT_GT(expected, 10u);
-      // Every window of a frequent shingle is marked as a candidate.
-      std::vector<uint64_t> fps;
-      for (size_t t = 0; t < corpus.turns.size(); ++t) {
-        const CorpusTurn& ct = corpus.turns[t];
-        ShingleFingerprints(corpus.TurnTokens(t), corpus.term_hashes,
-                            lengths.For(corpus.briefings[ct.briefing]), &fps);
-        for (size_t p = 0; p < fps.size(); ++p) {
-          if (frequent.Briefings(fps[p]) != 0) {
-            ASSERT_TRUE(frequent.MayBeFrequent(ct.begin + p));
+      for (bool narrow : {false, true}) {
+        SCOPED_TRACE(testing::Message() << "min_briefings " << min_briefings << ", threads "
+                                        << threads << (narrow ? ", 16-bit" : ", 32-bit"));
+        TokenCorpus corpus = RandomCorpus(11, 600, 14);
+        if (narrow) ASSERT_TRUE(NarrowTokens(&corpus));
+        const FrequentShingles frequent(corpus, lengths, min_briefings, threads);
+        size_t expected = 0;
+        for (const auto& [fp, n] : PlainCounts(corpus, lengths)) {
+          ASSERT_EQ(frequent.Briefings(fp), n >= min_briefings ? n : 0) << fp;
+          expected += n >= min_briefings;
+        }
+        EXPECT_EQ(frequent.size(), expected);
+        EXPECT_GT(expected, 10u);
+        // Every window of a frequent shingle is marked as a candidate.
+        std::vector<uint64_t> fps;
+        for (size_t t = 0; t < corpus.turns.size(); ++t) {
+          const CorpusTurn& ct = corpus.turns[t];
+          TurnFingerprints(corpus, t, lengths.For(corpus.briefings[ct.briefing]), &fps);
+          bool any = false;
+          for (size_t p = 0; p < fps.size(); ++p) {
+            if (frequent.Briefings(fps[p]) != 0) {
+              ASSERT_TRUE(frequent.MayBeFrequent(ct.begin + p));
+            }
+            any = any || frequent.MayBeFrequent(ct.begin + p);
+          }
+          // ... and a turn's range of windows says whether it holds one.
+          ASSERT_EQ(frequent.AnyMayBeFrequent(ct.begin, ct.begin + fps.size()), any);
+          for (size_t p = 0; p < fps.size(); ++p) {
+            ASSERT_EQ(frequent.AnyMayBeFrequent(ct.begin + p, ct.begin + p + 1),
+                      frequent.MayBeFrequent(ct.begin + p));
           }
         }
       }

@@ -557,6 +557,24 @@ TEST(TalkingPointsHyphenTest, WordingsNeverEndInsideAHyphenatedWord) {
   EXPECT_EQ(p.variant_occurrences, 0u);
 }
 
+// 16-bit token ids (the generated corpus's vocabulary fits) and 32-bit ones
+// give the same report, on one segment and on several.
+TEST_F(TalkingPointsTest, SameResultsWithEitherTokenWidth) {
+  TempDir other;
+  auto shuffled = BuildIndex(other.path(), GeneratedCorpus(), 99);
+  for (const std::shared_ptr<const Index>& index : {*index_, shuffled}) {
+    TalkingPointOptions options;
+    options.include_boilerplate = true;
+    Result<TalkingPointsReport> narrow = FindTalkingPoints(index, options);
+    options.wide_tokens = true;
+    Result<TalkingPointsReport> wide = FindTalkingPoints(index, options);
+    ASSERT_TRUE(narrow.ok());
+    ASSERT_TRUE(wide.ok());
+    EXPECT_FALSE(narrow->talking_points.empty());
+    EXPECT_EQ(TalkingPointsReportToJson(*narrow, true), TalkingPointsReportToJson(*wide, true));
+  }
+}
+
 // The real English pages, when present: the top point's verbatim uses can
 // be found in the printed text.
 TEST(TalkingPointsCorpusTest, TopPointsAreFoundInTheText) {
@@ -575,6 +593,10 @@ TEST(TalkingPointsCorpusTest, TopPointsAreFoundInTheText) {
   Result<TalkingPointsReport> report = FindTalkingPoints(index, options);
   ASSERT_TRUE(report.ok());
   ASSERT_EQ(report->talking_points.size(), 5u);
+  options.wide_tokens = true;  // the same with 32-bit token ids
+  Result<TalkingPointsReport> wide = FindTalkingPoints(index, options);
+  ASSERT_TRUE(wide.ok());
+  EXPECT_EQ(TalkingPointsReportToJson(*report, true), TalkingPointsReportToJson(*wide, true));
   std::map<std::string, const Briefing*> by_id;
   for (const Briefing& b : briefings) by_id[b.id] = &b;
   for (const TalkingPoint& p : report->talking_points) {
