@@ -70,7 +70,9 @@ TEST(FrequentShinglesTest, CountsAreExactAndNothingFrequentIsLost) {
         SCOPED_TRACE(testing::Message() << "min_briefings " << min_briefings << ", threads "
                                         << threads << (narrow ? ", 16-bit" : ", 32-bit"));
         TokenCorpus corpus = RandomCorpus(11, 600, 14);
-        if (narrow) ASSERT_TRUE(NarrowTokens(&corpus));
+        if (narrow) {
+          ASSERT_TRUE(NarrowTokens(&corpus));
+        }
         const FrequentShingles frequent(corpus, lengths, min_briefings, threads);
         size_t expected = 0;
         for (const auto& [fp, n] : PlainCounts(corpus, lengths)) {
