@@ -153,6 +153,8 @@ Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
                              options.threads);
     }
     ids_of[s] = {};
+    // The positions were read once and are now in the token array.
+    segment.ReleaseResidentPages();
     // Segment briefing ordinal -> corpus briefing.
     std::vector<uint32_t> corpus_briefing(segment.briefing_count(), UINT32_MAX);
     for (uint32_t i : briefings_of[s]) corpus_briefing[corpus.briefings[i].ordinal] = i;

@@ -29,6 +29,13 @@ class MappedFile {
 
   std::string_view data() const { return {data_, size_}; }
 
+  // Drops the pages lying wholly inside `range` (a part of data()) from this
+  // process's resident memory. Nothing is lost: they stay in the page cache
+  // and come back on the next read. For bytes read once, such as those whose
+  // checksum was just verified, so that opening an index does not leave all
+  // of it counted against a process that reads only part of it.
+  void Release(std::string_view range) const;
+
  private:
   const char* data_ = nullptr;
   size_t size_ = 0;

@@ -106,6 +106,13 @@ class Segment {
   ~Segment();
 
   const std::string& path() const { return path_; }
+
+  // Drops the segment file's pages from this process's resident memory
+  // (MappedFile::Release): for a reader that has just read much of it once,
+  // as the talking-point analysis reads every position. Later reads fault
+  // back what they touch from the page cache.
+  void ReleaseResidentPages() const { file_.Release(file_.data()); }
+
   uint32_t turn_count() const { return turn_count_; }
   uint32_t briefing_count() const { return static_cast<uint32_t>(briefings_.size()); }
   uint32_t term_count() const { return term_count_; }
