@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <string>
 #include <random>
 
 #include "base/files.h"
 #include "index/format.h"
+#include "index/fs.h"
 #include "index/index_test_support.h"
 #include "index/segment_builder.h"
 
@@ -81,6 +83,47 @@ TEST(Segment, RoundTripsColumnsTermsPostingsAndStore) {
   Briefing expected = TwoBriefings()[0];
   for (Turn& t : expected.turns) t.label.clear();
   EXPECT_EQ(*back, expected);
+}
+
+// Resident pages of this process (the second field of /proc/self/statm).
+long ResidentPages() {
+  std::ifstream statm("/proc/self/statm");
+  long size = 0, resident = 0;
+  statm >> size >> resident;
+  return resident;
+}
+
+TEST(MappedFile, ReleaseDropsResidentPagesAndKeepsTheBytes) {
+  TempDir dir;
+  const std::string path = dir.path() + "/bytes";
+  std::string bytes(8 << 20, '\0');
+  std::mt19937 random(7);
+  for (char& c : bytes) c = static_cast<char>(random());
+  ASSERT_TRUE(WriteFileAtomically(path, bytes).ok());
+  auto file = MappedFile::Open(path);
+  ASSERT_TRUE(file.ok());
+  ASSERT_EQ(file->data(), bytes);  // touches every page
+  const long before = ResidentPages();
+  file->Release(file->data().substr(1, bytes.size() - 2));  // unaligned ends
+  EXPECT_LT(ResidentPages(), before - 1000);                // 8 MB is 2048 pages
+  EXPECT_EQ(file->data(), bytes);
+}
+
+TEST(Segment, ReadsTheSameAfterReleasingItsPages) {
+  TempDir dir;
+  auto opened = Segment::Open(WriteSegment(dir.path()));
+  ASSERT_TRUE(opened.ok());
+  const Segment& s = **opened;
+  auto read_all = [&] {
+    std::string out;
+    for (uint32_t t = 0; t < s.term_count(); ++t) out += std::string(s.term(t)) + ";";
+    for (uint32_t d = 0; d < s.turn_count(); ++d) out += std::to_string(s.turn_length(d)) + ";";
+    return out;
+  };
+  const std::string before = read_all();
+  s.ReleaseResidentPages();
+  EXPECT_EQ(read_all(), before);
+  EXPECT_FALSE(before.empty());
 }
 
 TEST(Segment, DamagedOrTruncatedFilesAreErrorsNamingTheFile) {
