@@ -19,16 +19,17 @@ namespace lectern {
 namespace {
 
 // One term's postings as they accumulate, already encoded.
+// The fields every token touches come first, in one cache line.
 struct TermPostings {
-  std::string postings;   // see format.h, kPostings
-  std::string positions;  // varint position deltas
-  uint32_t df = 0;
-  uint32_t last_doc = 0;  // the last document written to `postings`
-  uint32_t current = 0;   // doc + 1 of the turn being indexed, when it has the term
-  uint32_t freq = 0;      // occurrences in that turn so far
+  uint32_t current = 0;  // doc + 1 of the turn being indexed, when it has the term
+  uint32_t freq = 0;     // occurrences in that turn so far
   uint32_t last_position = 0;
   uint32_t positions_at = 0;  // where the turn being indexed starts in `positions`
-  std::string skips;          // see format.h
+  std::string positions;      // varint position deltas
+  std::string postings;       // see format.h, kPostings
+  uint32_t df = 0;
+  uint32_t last_doc = 0;  // the last document written to `postings`
+  std::string skips;      // see format.h
   // The last skip entry written, for the deltas of the next.
   uint32_t skip_doc = 0, skip_postings = 0, skip_positions = 0;
 };
@@ -80,7 +81,6 @@ uint64_t BriefingContentHash(const Briefing& b) {
 
 struct SegmentBuilder::Impl {
   Analyzer analyzer;
-  std::vector<Token> tokens;
   TermTable term_ids;
   std::vector<TermPostings> terms;  // by term id
   std::vector<uint32_t> touched;    // term ids of the turn being indexed
@@ -104,28 +104,58 @@ struct SegmentBuilder::Impl {
     return it->second;
   }
 
-  void IndexTurn(uint32_t doc, std::string_view text) {
-    analyzer.AnalyzeForIndex(text, &tokens);
-    turn_length.push_back(tokens.empty() ? 0 : tokens.back().position + tokens.back().span);
-    touched.clear();
-    const uint32_t mark = doc + 1;
-    for (const Token& t : tokens) {
-      const uint32_t id = term_ids.Intern(t.term);
-      if (id == terms.size()) terms.emplace_back();
-      TermPostings& p = terms[id];
-      if (p.current != mark) {
-        p.current = mark;
-        p.freq = 0;
-        p.last_position = 0;
-        p.positions_at = static_cast<uint32_t>(p.positions.size());
-        touched.push_back(id);
-      }
-      const size_t size_before = p.positions.size();
-      PutVarint(&p.positions, t.position - p.last_position);
-      posting_bytes += p.positions.size() - size_before;
-      p.last_position = t.position;
-      ++p.freq;
+  // Term ids of the ideographs seen, by code point, plus one (0: not yet
+  // interned): most of a Chinese text's tokens are found here, not hashed.
+  std::vector<uint32_t> ideograph_ids = std::vector<uint32_t>(0x10000);
+
+  // Receives one turn's tokens from the analyzer.
+  struct TurnSink final : IndexTermSink {
+    Impl* m = nullptr;
+    uint32_t mark = 0;  // doc + 1
+
+    void Term(std::string_view term, uint32_t position) override {
+      m->AddPosition(m->InternTerm(term), mark, position);
     }
+    void Ideograph(char16_t ideograph, uint32_t position) override {
+      uint32_t& slot = m->ideograph_ids[ideograph];
+      if (slot == 0) {
+        char bytes[3] = {static_cast<char>(0xE0 | (ideograph >> 12)),
+                         static_cast<char>(0x80 | ((ideograph >> 6) & 0x3F)),
+                         static_cast<char>(0x80 | (ideograph & 0x3F))};
+        slot = m->InternTerm(CharacterTerm(std::string_view(bytes, 3))) + 1;
+      }
+      m->AddPosition(slot - 1, mark, position);
+    }
+  };
+
+  uint32_t InternTerm(std::string_view term) {
+    const uint32_t id = term_ids.Intern(term);
+    if (id == terms.size()) terms.emplace_back();
+    return id;
+  }
+
+  void AddPosition(uint32_t id, uint32_t mark, uint32_t position) {
+    TermPostings& p = terms[id];
+    if (p.current != mark) {
+      p.current = mark;
+      p.freq = 0;
+      p.last_position = 0;
+      p.positions_at = static_cast<uint32_t>(p.positions.size());
+      touched.push_back(id);
+    }
+    const size_t size_before = p.positions.size();
+    PutVarint(&p.positions, position - p.last_position);
+    posting_bytes += p.positions.size() - size_before;
+    p.last_position = position;
+    ++p.freq;
+  }
+
+  void IndexTurn(uint32_t doc, std::string_view text) {
+    touched.clear();
+    TurnSink sink;
+    sink.m = this;
+    sink.mark = doc + 1;
+    turn_length.push_back(analyzer.AnalyzeForIndex(text, &sink));
     for (uint32_t id : touched) {
       TermPostings& p = terms[id];
       const size_t size_before = p.postings.size() + p.skips.size();

@@ -16,6 +16,8 @@ struct Analyzer::Impl {
   bool fast_path = true;
   UText* utext = nullptr;
   icu::UnicodeString scratch_in, scratch_out;
+  std::vector<Token> index_tokens;  // for AnalyzeForIndex(text, sink)
+  std::string index_word;
 
   ~Impl() {
     if (utext != nullptr) utext_close(utext);
@@ -111,6 +113,38 @@ void Analyzer::Analyze(std::string_view text, std::vector<Token>* tokens) {
 
 void Analyzer::AnalyzeForIndex(std::string_view text, std::vector<Token>* tokens) {
   impl_->Run(text, /*characters=*/true, tokens);
+}
+
+uint32_t Analyzer::AnalyzeForIndex(std::string_view text, IndexTermSink* sink) {
+  // The scanner's tokens come without terms (ICU's keep theirs): a word of
+  // the fast path is ASCII but for U+2019, and an ideograph is one 3-byte
+  // character, so both are normalised here straight from the text.
+  std::vector<Token>& tokens = impl_->index_tokens;
+  std::string& word = impl_->index_word;
+  impl_->Run(text, /*characters=*/true, &tokens, 0, UINT32_MAX, /*with_terms=*/false);
+  for (const Token& t : tokens) {
+    if (!t.term.empty()) {
+      sink->Term(t.term, t.position);
+      continue;
+    }
+    const auto* b = reinterpret_cast<const unsigned char*>(text.data() + t.begin);
+    if (b[0] >= 0x80) {
+      sink->Ideograph(static_cast<char16_t>(((b[0] & 0x0F) << 12) | ((b[1] & 0x3F) << 6) |
+                                            (b[2] & 0x3F)),
+                      t.position);
+      continue;
+    }
+    word.assign(text.data() + t.begin, t.end - t.begin);
+    bool wide_apostrophe = false;
+    for (char& c : word) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      wide_apostrophe |= static_cast<unsigned char>(c) >= 0x80;
+    }
+    if (wide_apostrophe) text_internal::AsciiApostrophes(&word);
+    text_internal::StripPossessive(&word);
+    sink->Term(word, t.position);
+  }
+  return tokens.empty() ? 0 : tokens.back().position + tokens.back().span;
 }
 
 void Analyzer::IndexTokensBetween(std::string_view text, uint32_t first, uint32_t last,

@@ -36,6 +36,19 @@ struct Token {
   uint32_t end = 0;
 };
 
+// Receives AnalyzeForIndex's tokens one by one, in order, without a Token
+// (and its string) per word: the index builder's way in, where a token
+// costs about as much as the rest of indexing it.
+class IndexTermSink {
+ public:
+  virtual ~IndexTermSink() = default;
+  // A token whose term is `term` (valid for the call only).
+  virtual void Term(std::string_view term, uint32_t position) = 0;
+  // A token whose term is CharacterTerm of `ideograph`, a code point below
+  // U+10000 (others come through Term).
+  virtual void Ideograph(char16_t ideograph, uint32_t position) = 0;
+};
+
 // Not thread-safe: each thread uses its own Analyzer (it owns an ICU break
 // iterator, which is costly to create and cheap to reuse).
 class Analyzer {
@@ -54,6 +67,10 @@ class Analyzer {
   // a word made only of ideographs is one CharacterTerm token per ideograph,
   // at that ideograph's position.
   void AnalyzeForIndex(std::string_view text, std::vector<Token>* tokens);
+  // The same tokens (terms and positions), handed to `sink`; returns the
+  // number of positions the text covers (the last token's position + span).
+  uint32_t AnalyzeForIndex(std::string_view text, IndexTermSink* sink);
+
   void AnalyzeForQuery(std::string_view text, std::vector<Token>* tokens) {
     AnalyzeForIndex(text, tokens);
   }

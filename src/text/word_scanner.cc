@@ -120,14 +120,12 @@ bool IsContraction(std::string_view term) {
   return false;
 }
 
-// As Normalize: NFKC keeps ’, which then reads as '. Out of line, off the
-// hot path.
-[[gnu::noinline]] void AsciiApostrophes(std::string* term) {
+}  // namespace
+
+void AsciiApostrophes(std::string* term) {
   size_t at;
   while ((at = term->find("\xE2\x80\x99")) != std::string::npos) term->replace(at, 3, "'");
 }
-
-}  // namespace
 
 void StripPossessive(std::string* term) {
   const size_t n = term->size();

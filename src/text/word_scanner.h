@@ -45,6 +45,10 @@ bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_
                bool with_terms, uint32_t first_position, uint32_t last_position, uint32_t* position,
                std::vector<Token>* tokens, size_t* chunk_end);
 
+// Replaces each U+2019 (’) of a word with "'", as Normalize does (NFKC keeps
+// ’, which then reads as '). Out of line, off the hot path.
+[[gnu::noinline]] void AsciiApostrophes(std::string* term);
+
 // Drops an English possessive "'s" from a normalised word, keeping
 // contractions of "is"/"us" ("what's", "let's").
 void StripPossessive(std::string* term);

@@ -69,8 +69,41 @@ std::string ComparePartial(Analyzer& fast, const std::string& text,
   return "";
 }
 
-// Compares the fast path with ICU alone, in both modes, and the partial
-// scan with the whole; returns "" or a report.
+// The index builder's way in (AnalyzeForIndex to a sink) must hand over
+// the same terms at the same positions as AnalyzeForIndex's tokens, and
+// count the same positions.
+struct CollectingSink final : IndexTermSink {
+  std::string seen;
+  void Term(std::string_view term, uint32_t position) override {
+    seen += (IsCharacterTerm(term) ? "#" + std::string(term.substr(1)) : std::string(term)) + "@" +
+            std::to_string(position) + " ";
+  }
+  void Ideograph(char16_t ideograph, uint32_t position) override {
+    std::string utf8 = {static_cast<char>(0xE0 | (ideograph >> 12)),
+                        static_cast<char>(0x80 | ((ideograph >> 6) & 0x3F)),
+                        static_cast<char>(0x80 | (ideograph & 0x3F))};
+    Term(CharacterTerm(utf8), position);
+  }
+};
+
+std::string CompareSink(Analyzer& analyzer, const std::string& text,
+                        const std::vector<Token>& tokens) {
+  std::string want;
+  for (const Token& t : tokens) {
+    want += (IsCharacterTerm(t.term) ? "#" + t.term.substr(1) : t.term) + "@" +
+            std::to_string(t.position) + " ";
+  }
+  CollectingSink sink;
+  const uint32_t length = analyzer.AnalyzeForIndex(text, &sink);
+  const uint32_t want_length = tokens.empty() ? 0 : tokens.back().position + tokens.back().span;
+  if (sink.seen == want && length == want_length) return "";
+  return "AnalyzeForIndex(\"" + text + "\", sink)\n sink: " + sink.seen + " (" +
+         std::to_string(length) + " positions)\n want: " + want + " (" +
+         std::to_string(want_length) + ")";
+}
+
+// Compares the fast path with ICU alone, in both modes, the sink with the
+// tokens, and the partial scan with the whole; returns "" or a report.
 std::string Compare(Analyzer& fast, Analyzer& icu, const std::string& text) {
   std::vector<Token> a, b;
   fast.Analyze(text, &a);
@@ -83,6 +116,8 @@ std::string Compare(Analyzer& fast, Analyzer& icu, const std::string& text) {
   if (Describe(a) != Describe(b)) {
     return "AnalyzeForIndex(\"" + text + "\")\n fast: " + Describe(a) + "\n  icu: " + Describe(b);
   }
+  if (std::string report = CompareSink(fast, text, a); !report.empty()) return report;
+  if (std::string report = CompareSink(icu, text, b); !report.empty()) return report;
   return ComparePartial(fast, text, a);
 }
 
