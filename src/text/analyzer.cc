@@ -16,8 +16,11 @@ struct Analyzer::Impl {
   bool fast_path = true;
   UText* utext = nullptr;
   icu::UnicodeString scratch_in, scratch_out;
-  std::vector<Token> index_tokens;  // for AnalyzeForIndex(text, sink)
+  // AnalyzeForIndex(text, sink)'s buffers.
+  std::vector<text_internal::WordSpan> index_spans;
+  std::vector<Token> index_tokens;
   std::string index_word;
+  char index_buffer[64];
 
   ~Impl() {
     if (utext != nullptr) utext_close(utext);
@@ -116,35 +119,77 @@ void Analyzer::AnalyzeForIndex(std::string_view text, std::vector<Token>* tokens
 }
 
 uint32_t Analyzer::AnalyzeForIndex(std::string_view text, IndexTermSink* sink) {
-  // The scanner's tokens come without terms (ICU's keep theirs): a word of
-  // the fast path is ASCII but for U+2019, and an ideograph is one 3-byte
-  // character, so both are normalised here straight from the text.
-  std::vector<Token>& tokens = impl_->index_tokens;
-  std::string& word = impl_->index_word;
-  impl_->Run(text, /*characters=*/true, &tokens, 0, UINT32_MAX, /*with_terms=*/false);
-  for (const Token& t : tokens) {
-    if (!t.term.empty()) {
-      sink->Term(t.term, t.position);
-      continue;
-    }
-    const auto* b = reinterpret_cast<const unsigned char*>(text.data() + t.begin);
-    if (b[0] >= 0x80) {
-      sink->Ideograph(static_cast<char16_t>(((b[0] & 0x0F) << 12) | ((b[1] & 0x3F) << 6) |
-                                            (b[2] & 0x3F)),
-                      t.position);
-      continue;
-    }
-    word.assign(text.data() + t.begin, t.end - t.begin);
-    bool wide_apostrophe = false;
-    for (char& c : word) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      wide_apostrophe |= static_cast<unsigned char>(c) >= 0x80;
-    }
-    if (wide_apostrophe) text_internal::AsciiApostrophes(&word);
-    text_internal::StripPossessive(&word);
-    sink->Term(word, t.position);
+  Impl& m = *impl_;
+  if (!m.ok || text.empty()) return 0;
+  uint32_t position = 0, length = 0;
+  if (!m.fast_path) {
+    m.index_tokens.clear();
+    m.RunIcu(text, 0, text.size(), /*characters=*/true, &position, &m.index_tokens);
+    for (const Token& t : m.index_tokens) sink->Term(t.term, t.position);
+    return m.index_tokens.empty() ? 0 : m.index_tokens.back().position + m.index_tokens.back().span;
   }
-  return tokens.empty() ? 0 : tokens.back().position + tokens.back().span;
+  // Run's loop, with the scanner's spans normalised here straight from the
+  // text: a word of the fast path is ASCII but for U+2019, an ideograph one
+  // 3-byte character.
+  std::vector<text_internal::WordSpan>& spans = m.index_spans;
+  std::string& word = m.index_word;
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    while (i < n && text_internal::IsAsciiSpace(text[i])) ++i;
+    if (i == n) break;
+    size_t j = i;
+    spans.clear();
+    if (text_internal::ScanChunkSpans(text, i, n, &position, &spans, &j)) {
+      for (const text_internal::WordSpan& span : spans) {
+        const auto* b = reinterpret_cast<const unsigned char*>(text.data() + span.begin);
+        if (span.kind == text_internal::WordSpan::kIdeograph) {
+          sink->Ideograph(static_cast<char16_t>(((b[0] & 0x0F) << 12) | ((b[1] & 0x3F) << 6) |
+                                                (b[2] & 0x3F)),
+                          span.position);
+          continue;
+        }
+        const size_t size = span.end - span.begin;
+        if (size <= sizeof(m.index_buffer) &&
+            span.kind == text_internal::WordSpan::kWord) {  // most words: no string
+          char* out = m.index_buffer;
+          for (size_t k = 0; k < size; ++k) {
+            const auto c = static_cast<unsigned char>(b[k]);
+            out[k] = static_cast<char>(c | (static_cast<unsigned>(c - 'A') < 26u ? 0x20 : 0));
+          }
+          std::string_view term(out, size);
+          if (size > 2 && out[size - 1] == 's' && out[size - 2] == '\'' &&
+              !text_internal::IsContraction(term)) {
+            term.remove_suffix(2);
+          }
+          sink->Term(term, span.position);
+          continue;
+        }
+        word.assign(text.data() + span.begin, size);
+        for (char& c : word) {
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        }
+        if (span.kind == text_internal::WordSpan::kWordWithWideApostrophe) {
+          text_internal::AsciiApostrophes(&word);
+        }
+        text_internal::StripPossessive(&word);
+        sink->Term(word, span.position);
+      }
+      if (!spans.empty()) length = spans.back().position + 1;
+      i = j;
+      continue;
+    }
+    while (j < n && !text_internal::IsAsciiSpace(text[j])) ++j;
+    // With the space before it, as ICU sees a combining mark after a space.
+    m.index_tokens.clear();
+    m.RunIcu(text, i > 0 ? i - 1 : i, j, /*characters=*/true, &position, &m.index_tokens);
+    for (const Token& t : m.index_tokens) {
+      sink->Term(t.term, t.position);
+      length = t.position + t.span;
+    }
+    i = j;
+  }
+  return length;
 }
 
 void Analyzer::IndexTokensBetween(std::string_view text, uint32_t first, uint32_t last,

@@ -45,9 +45,28 @@ bool ScanChunk(std::string_view text, size_t begin, size_t end, bool ideographs_
                bool with_terms, uint32_t first_position, uint32_t last_position, uint32_t* position,
                std::vector<Token>* tokens, size_t* chunk_end);
 
+// A token of the fast path as bytes of the text, for the index builder,
+// which normalises it itself (Analyzer::AnalyzeForIndex with a sink): a
+// word is ASCII letters, digits and joiners, and U+2019 where `kind` says
+// so; an ideograph is one 3-byte character.
+struct WordSpan {
+  enum Kind : uint8_t { kWord, kWordWithWideApostrophe, kIdeograph };
+  uint32_t begin, end, position;
+  Kind kind;
+};
+
+// ScanChunk with ideographs as characters, every position, and spans
+// instead of tokens (no strings).
+bool ScanChunkSpans(std::string_view text, size_t begin, size_t end, uint32_t* position,
+                    std::vector<WordSpan>* spans, size_t* chunk_end);
+
 // Replaces each U+2019 (’) of a word with "'", as Normalize does (NFKC keeps
 // ’, which then reads as '). Out of line, off the hot path.
 [[gnu::noinline]] void AsciiApostrophes(std::string* term);
+
+// Whether a normalised word ending in "'s" is a contraction of "is" or "us"
+// ("what's", "let's"), not a possessive.
+bool IsContraction(std::string_view term);
 
 // Drops an English possessive "'s" from a normalised word, keeping
 // contractions of "is"/"us" ("what's", "let's").
