@@ -4,7 +4,6 @@
 #include <atomic>
 #include <memory>
 
-#include "analysis/fingerprint_table.h"
 #include "analysis/parallel_parts.h"
 #include "analysis/passage_tokens.h"
 
@@ -79,10 +78,13 @@ class Sketch {
     data_.reset(new std::atomic<uint8_t>[bytes_]);
     for (size_t i = 0; i < bytes_; ++i) data_[i].store(0, std::memory_order_relaxed);
   }
-  void Bump(uint64_t fp) {
+  // True when this bump took the fingerprint's counters to the cap.
+  bool Bump(uint64_t fp) {
     const auto [a, b] = Cells(fp);
+    const bool was_at_cap = Get(a) >= cap_ && Get(b) >= cap_;
     Bump1(a);
     Bump1(b);
+    return !was_at_cap && Get(a) >= cap_ && Get(b) >= cap_;
   }
   bool AtCap(uint64_t fp) const {
     const auto [a, b] = Cells(fp);
@@ -133,12 +135,20 @@ class Sketch {
 
 // Exact briefing counts of fingerprints: open addressing, with the last
 // briefing counted per entry, for briefings counted in increasing order.
+// Any number of slots (a fingerprint's home slot is its low 32 bits scaled
+// to the table, a multiply and a shift), so that a table sized from an
+// estimate holds it at about 70% full, not anywhere from 35% to 70% as
+// powers of two would: at the peak of the analysis, this table is a third
+// of its memory.
 class CountTable {
  public:
+  // Makes room for about `n` fingerprints; more still fit (the table grows).
+  void Reserve(size_t n) {
+    if (n * 10 > slots_ * 7) Resize(std::max<size_t>(1 << 12, n * 10 / 7 + 1));
+  }
   void Count(uint64_t fp, uint32_t briefing) {
-    if ((size_ + 1) * 10 > keys_.size() * 7) Grow();
-    const size_t mask = keys_.size() - 1;
-    for (size_t i = fp & mask;; i = (i + 1) & mask) {
+    if ((size_ + 1) * 10 > slots_ * 7) Resize(std::max<size_t>(1 << 12, slots_ * 2));
+    for (size_t i = Home(fp);; i = i + 1 == slots_ ? 0 : i + 1) {
       if (keys_[i] == fp) {
         if (entries_[i].last != briefing) ++entries_[i].count, entries_[i].last = briefing;
         return;
@@ -152,14 +162,14 @@ class CountTable {
     }
   }
   void Prefetch(uint64_t fp) const {
-    if (keys_.empty()) return;
-    const size_t i = fp & (keys_.size() - 1);
+    if (slots_ == 0) return;
+    const size_t i = Home(fp);
     __builtin_prefetch(&keys_[i]);
     __builtin_prefetch(&entries_[i]);
   }
   template <typename F>
   void ForEach(F f) const {
-    for (size_t i = 0; i < keys_.size(); ++i) {
+    for (size_t i = 0; i < slots_; ++i) {
       if (keys_[i] != 0) f(keys_[i], entries_[i].count);
     }
   }
@@ -168,16 +178,26 @@ class CountTable {
   struct Entry {
     uint32_t count, last;
   };
-  void Grow() {
-    std::vector<Entry> entries(std::max<size_t>(1 << 12, keys_.size() * 2));
-    keys_ = RehashFingerprints(keys_, entries.size(),
-                               [&](size_t from, size_t to) { entries[to] = entries_[from]; });
-    entries_ = std::move(entries);
+  size_t Home(uint64_t fp) const { return ((fp & 0xFFFFFFFF) * slots_) >> 32; }
+  void Resize(size_t slots) {
+    std::unique_ptr<uint64_t[]> keys = std::move(keys_);
+    std::unique_ptr<Entry[]> entries = std::move(entries_);
+    const size_t old_slots = slots_;
+    slots_ = std::min<size_t>(slots, uint32_t{0xFFFFFFFF});
+    keys_.reset(new uint64_t[slots_]());
+    entries_.reset(new Entry[slots_]);
+    for (size_t j = 0; j < old_slots; ++j) {
+      if (keys[j] == 0) continue;
+      size_t i = Home(keys[j]);
+      while (keys_[i] != 0) i = i + 1 == slots_ ? 0 : i + 1;
+      keys_[i] = keys[j];
+      entries_[i] = entries[j];
+    }
   }
 
-  std::vector<uint64_t> keys_;  // 0: empty (fingerprints are never 0)
-  std::vector<Entry> entries_;
-  size_t size_ = 0;
+  std::unique_ptr<uint64_t[]> keys_;  // 0: empty (fingerprints are never 0)
+  std::unique_ptr<Entry[]> entries_;
+  size_t slots_ = 0, size_ = 0;
 };
 
 template <typename Id>
@@ -239,6 +259,12 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
   // Each thread walks every briefing and counts the fingerprints of the
   // sketch lines it owns (fingerprinting twice costs less than atomic
   // updates).
+  // Fingerprints whose bump took them to the cap: each is a candidate, and
+  // on the shared corpus about half of the candidates (the others reach the
+  // cap through their cells' other fingerprints), so 2.5 times this sizes
+  // the tables of pass 2 with some room (too small, they grow; too large
+  // wastes memory only).
+  std::vector<size_t> reached(threads, 0);
   ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
     BriefingSet seen;
     std::vector<uint64_t> fps;
@@ -252,7 +278,9 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
         for (size_t p = 0; p < fps.size(); ++p) {
           if (p + kPrefetch < fps.size()) sketch.Prefetch(fps[p + kPrefetch]);
           const uint64_t fp = fps[p];
-          if (sketch.Owner(fp, threads) == part && seen.Insert(fp)) sketch.Bump(fp);
+          if (sketch.Owner(fp, threads) == part && seen.Insert(fp) && sketch.Bump(fp)) {
+            ++reached[part];
+          }
         }
       }
     }
@@ -273,9 +301,12 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
   std::vector<std::pair<uint64_t, uint32_t>> frequent;
   for (size_t round = 0; round < rounds; ++round) {
     std::vector<CountTable> tables(threads);
+    size_t expected = 0;
+    for (size_t n : reached) expected += n;
     ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
       const size_t owned = round * threads + part;
       CountTable& table = tables[part];
+      table.Reserve(expected * 5 / 2 / classes);
       std::vector<uint64_t> fps;
       std::vector<uint32_t> candidates;  // window offsets in the turn
       for (size_t b = 0; b < briefings; ++b) {

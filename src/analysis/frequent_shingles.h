@@ -15,7 +15,9 @@
 // a bit per corpus token that rules most windows out without a probe (MayBeFrequent).
 //
 // Memory at the peak (pass 2): the sketch, the candidates' tables (16 bytes
-// a slot, at most 70% full) and the bit per token.
+// a slot, sized from the number of shingles that reached the sketch's cap
+// in pass 1, so about 60% full instead of 35-70%, and never caught
+// growing, when old and new tables are both held) and the bit per token.
 #pragma once
 
 #include <atomic>

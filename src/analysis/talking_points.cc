@@ -356,6 +356,10 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
     tp.source = {corpus.briefings[ct.briefing].id, ct.turn, s.begin, s.end};
     text_sources.push_back(tp.source);
   }
+  // The stored turns read so far (sources all over the store) are not read
+  // again: their pages need not stay resident while the reported briefings
+  // are loaded.
+  for (const SegmentView& view : index->segments()) view.segment->ReleaseResidentPages();
   Result<std::vector<std::string>> texts = PassageTexts(*index, text_sources);
   if (!texts.ok()) return texts.status();
   for (size_t i = 0; i < texts->size(); ++i) report.talking_points[i].text = (*texts)[i];

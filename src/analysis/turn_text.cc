@@ -16,7 +16,9 @@ Result<std::string_view> TurnTexts::Text(uint32_t turn) {
   const CorpusBriefing& cb = corpus_.briefings[ct.briefing];
   const Segment& segment = *index_.segments()[cb.segment].segment;
   std::unique_ptr<StoreReader>& reader = readers_[cb.segment];
-  if (!reader) reader = std::make_unique<StoreReader>(segment);
+  // Turns of many briefings are read once each: their store pages are given
+  // back as the reader goes (the analysis's memory should not include them).
+  if (!reader) reader = std::make_unique<StoreReader>(segment, /*release_pages=*/true);
   std::string_view text;
   Status read = reader->Read(segment.briefing(cb.ordinal).first_turn + ct.turn, &text);
   if (!read.ok()) return read;

@@ -466,7 +466,8 @@ Result<Briefing> Segment::LoadBriefing(uint32_t ordinal) const {
   return b;
 }
 
-StoreReader::StoreReader(const Segment& segment) : segment_(&segment), dctx_(ZSTD_createDCtx()) {}
+StoreReader::StoreReader(const Segment& segment, bool release_pages)
+    : segment_(&segment), dctx_(ZSTD_createDCtx()), release_pages_(release_pages) {}
 
 StoreReader::~StoreReader() { ZSTD_freeDCtx(static_cast<ZSTD_DCtx*>(dctx_)); }
 
@@ -487,6 +488,7 @@ Status StoreReader::Load(uint32_t block) {
                                 : ZSTD_decompressDCtx(dctx, buffer_.data(), buffer_.size(),
                                                       frame.data(), frame.size());
   if (ZSTD_isError(got) || got != size) return bad;
+  if (release_pages_ && ++loads_ % kReleaseEvery == 0) segment_->ReleaseStorePages();
   records_.clear();
   const char *p = buffer_.data(), *end = p + buffer_.size();
   std::string_view text, label;

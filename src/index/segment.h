@@ -112,6 +112,8 @@ class Segment {
   // as the talking-point analysis reads every position. Later reads fault
   // back what they touch from the page cache.
   void ReleaseResidentPages() const { file_.Release(file_.data()); }
+  // The same for the compressed store only (StoreReader).
+  void ReleaseStorePages() const { file_.Release(store_); }
 
   uint32_t turn_count() const { return turn_count_; }
   uint32_t briefing_count() const { return static_cast<uint32_t>(briefings_.size()); }
@@ -194,7 +196,13 @@ class Segment {
 // thread-safe: one per thread or request. The segment must outlive it.
 class StoreReader {
  public:
-  explicit StoreReader(const Segment& segment);
+  // With `release_pages`, the compressed store's pages are given back
+  // (Segment::ReleaseStorePages) after every kReleaseEvery blocks read: for
+  // a reader that visits blocks once across much of the store, such as an
+  // analysis describing its results, which would otherwise leave them
+  // resident until the index is closed.
+  explicit StoreReader(const Segment& segment, bool release_pages = false);
+  static constexpr uint32_t kReleaseEvery = 64;
   ~StoreReader();
   StoreReader(const StoreReader&) = delete;
   StoreReader& operator=(const StoreReader&) = delete;
@@ -209,6 +217,8 @@ class StoreReader {
   const Segment* segment_;
   void* dctx_;  // ZSTD_DCtx
   int64_t block_ = -1;
+  bool release_pages_;
+  uint32_t loads_ = 0;
   std::string buffer_;
   std::vector<uint32_t> records_;  // offsets of the block's records in buffer_
 };
