@@ -71,6 +71,14 @@ Status StoreBuilder::Finish() {
   if (!cctx || (!dictionary_.empty() && !cdict)) {
     return Status::IOError("cannot set up zstd compression (out of memory?)");
   }
+  // A frame need not name its dictionary: a segment has one, and the reader
+  // passes it (4 bytes less per block). A level for frames without one.
+  size_t set = ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_dictIDFlag, 0);
+  if (!ZSTD_isError(set)) {
+    set = ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_compressionLevel, kStoreCompressionLevel);
+  }
+  if (!ZSTD_isError(set) && cdict) set = ZSTD_CCtx_refCDict(cctx.get(), cdict.get());
+  if (ZSTD_isError(set)) return Status::IOError(std::string("zstd: ") + ZSTD_getErrorName(set));
   compressed_.clear();
   offsets_.clear();
   for (size_t i = 0; i < raw_blocks_.size(); ++i) {
@@ -80,10 +88,7 @@ Status StoreBuilder::Finish() {
     compressed_.resize(at + ZSTD_compressBound(in.size()));
     char* out = compressed_.data() + at;
     const size_t room = compressed_.size() - at;
-    const size_t n =
-        cdict ? ZSTD_compress_usingCDict(cctx.get(), out, room, in.data(), in.size(), cdict.get())
-              : ZSTD_compressCCtx(cctx.get(), out, room, in.data(), in.size(),
-                                  kStoreCompressionLevel);
+    const size_t n = ZSTD_compress2(cctx.get(), out, room, in.data(), in.size());
     if (ZSTD_isError(n)) return Status::IOError(std::string("zstd: ") + ZSTD_getErrorName(n));
     compressed_.resize(at + n);
   }
