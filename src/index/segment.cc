@@ -101,20 +101,29 @@ bool PostingIterator::SkipToSlow(uint32_t target) {
   return false;
 }
 
-const std::vector<uint32_t>& PostingIterator::Positions() {
-  if (positions_ready_) return positions_;
+void PostingIterator::SkipUnreadPositions() {
   uint64_t skip;
   for (; unread_positions_ > 0; --unread_positions_) {
     if (!GetVarint(&pos_p_, pos_end_, &skip)) break;
   }
   unread_positions_ = 0;
+}
+
+const std::vector<uint32_t>& PostingIterator::Positions() {
+  if (positions_ready_ && streamed_from_ == nullptr) return positions_;
+  // Read already by ForEachPosition (decoded again from their start), or not yet.
+  const bool streamed = positions_ready_;
+  if (!streamed) SkipUnreadPositions();
+  const char* p = streamed ? streamed_from_ : pos_p_;
   positions_.clear();
   uint32_t position = 0, delta;
   for (uint32_t i = 0; i < freq_; ++i) {
-    if (!GetVarint32(&pos_p_, pos_end_, &delta)) break;
+    if (!GetVarint32(&p, pos_end_, &delta)) break;
     position += delta;
     positions_.push_back(position);
   }
+  if (!streamed) pos_p_ = p;
+  streamed_from_ = nullptr;
   positions_ready_ = true;
   return positions_;
 }
