@@ -104,18 +104,11 @@ void PassageMatcher::Find(std::span<const uint32_t> tokens, std::span<const uint
     // A variant of another length was given the passage's length: drop the
     // words at either end that the alignment does not use.
     if (similarity < 1 && range.size() * length <= kMaxTrimCells) {
-      std::vector<AlignStep> steps = Align(Tokens(passage), range);
-      size_t lead = 0, trail = 0;
-      while (lead < steps.size() && steps[lead].kind != AlignStep::kSame) {
-        lead += 1;
-      }
-      while (trail < steps.size() && steps[steps.size() - 1 - trail].kind != AlignStep::kSame) {
-        trail += 1;
-      }
-      uint32_t drop_front = 0, drop_back = 0;
-      for (size_t s = 0; s < lead; ++s) drop_front += steps[s].kind == AlignStep::kOnlyB;
-      for (size_t s = 0; s < trail; ++s)
-        drop_back += steps[steps.size() - 1 - s].kind == AlignStep::kOnlyB;
+      // Align's steps before its first same word and after its last.
+      const auto kept = AlignedSpanOfB(Tokens(passage), range);
+      const uint32_t size = static_cast<uint32_t>(range.size());
+      const uint32_t drop_front = kept ? kept->first : size;
+      const uint32_t drop_back = kept ? size - 1 - kept->second : size;
       if (drop_front + drop_back < range.size()) {
         b += drop_front;
         e -= drop_back;
