@@ -11,7 +11,7 @@
 namespace lectern {
 namespace {
 
-constexpr uint64_t kBase = 0x9E3779B97F4A7C15ULL;  // odd: invertible mod 2^64
+constexpr uint64_t kBase = kShingleBase;
 // Pass 2 counts the candidates in at least this many classes, a round of
 // `threads` classes per walk over the corpus. More classes make the tables
 // smaller (4 on one thread: 9 MB less at the peak on the shared corpus) but
@@ -76,6 +76,7 @@ class Sketch {
   Sketch(size_t cells, unsigned cap) : cap_(cap), wide_(cap > 15) {
     bytes_ = wide_ ? cells : cells / 2;
     while ((size_t{64} << line_bits_) < bytes_) ++line_bits_;
+    line_mask_ = bytes_ / 64 - 1;
     data_.reset(new std::atomic<uint8_t>[bytes_]);
     for (size_t i = 0; i < bytes_; ++i) data_[i].store(0, std::memory_order_relaxed);
   }
@@ -93,7 +94,7 @@ class Sketch {
   void Prefetch(uint64_t fp) const { __builtin_prefetch(&data_[Line(fp) * 64]); }
   // The line a fingerprint's counters are in. Bump() for fingerprints of
   // one line must come from one thread: of `threads`, the Owner.
-  size_t Line(uint64_t fp) const { return fp & (bytes_ / 64 - 1); }
+  size_t Line(uint64_t fp) const { return fp & line_mask_; }
   size_t Owner(uint64_t fp, size_t threads) const { return (Line(fp) * threads) >> line_bits_; }
 
  private:
@@ -128,6 +129,7 @@ class Sketch {
   bool wide_;
   size_t bytes_;
   unsigned line_bits_ = 0;  // lines = 2^line_bits_
+  size_t line_mask_ = 0;    // lines - 1
   std::unique_ptr<std::atomic<uint8_t>[]> data_;
 };
 
@@ -180,27 +182,66 @@ class CountTable {
   size_t size_ = 0;
 };
 
-template <typename Id>
-void Fingerprints(std::span<const Id> tokens, const std::vector<uint64_t>& term_hashes, size_t k,
-                  std::vector<uint64_t>* out) {
-  out->clear();
-  if (k == 0 || tokens.size() < k) return;
-  uint64_t top = 1;  // kBase^(k-1)
+// kBase^(k-1): what the window's first token is multiplied by.
+uint64_t TopPower(size_t k) {
+  uint64_t top = 1;
   for (size_t i = 1; i < k; ++i) top *= kBase;
+  return top;
+}
+
+// Writes the fingerprints of the k-token windows of `tokens` to fps[0..]
+// and returns how many there are (0 when shorter than k).
+template <typename Id>
+size_t FingerprintsInto(std::span<const Id> tokens, const uint64_t* term_hashes, size_t k,
+                        uint64_t* fps) {
+  if (k == 0 || tokens.size() < k) return 0;
+  const uint64_t top = TopPower(k);
   uint64_t h = 0;
   for (size_t i = 0; i < k; ++i) h = h * kBase + term_hashes[tokens[i]];
-  // Written in place (resize, then stores): a push_back per window checks
-  // the capacity every time.
   const size_t windows = tokens.size() - k + 1;
-  out->resize(windows);
-  uint64_t* fps = out->data();
   for (size_t i = 0;; ++i) {
     const uint64_t fp = Mix64(h ^ k);
     fps[i] = fp == 0 ? 1 : fp;
     if (i + 1 == windows) break;
     h = (h - term_hashes[tokens[i]] * top) * kBase + term_hashes[tokens[i + k]];
   }
+  return windows;
 }
+
+template <typename Id>
+void Fingerprints(std::span<const Id> tokens, const std::vector<uint64_t>& term_hashes, size_t k,
+                  std::vector<uint64_t>* out) {
+  out->clear();
+  if (k == 0 || tokens.size() < k) return;
+  out->resize(tokens.size() - k + 1);
+  FingerprintsInto(tokens, term_hashes.data(), k, out->data());
+}
+
+// A turn's fingerprints for the passes over every window: a buffer that
+// grows without being cleared (a vector's resize wrote zeros over every
+// window first), with kPrefetch slots after the last window, so that the
+// passes ask for a line ahead without a bounds test.
+class FingerprintBuffer {
+ public:
+  // The fingerprints of corpus turn `turn`; size() tells how many.
+  const uint64_t* Turn(const TokenCorpus& corpus, size_t turn, size_t k) {
+    const size_t need = corpus.turns[turn].length + kPrefetch + 1;
+    if (need > capacity_) {
+      capacity_ = std::max(need, capacity_ * 2);
+      data_.reset(new uint64_t[capacity_]);
+    }
+    corpus.VisitTurnTokens(turn, [&](auto tokens) {
+      size_ = FingerprintsInto(tokens, corpus.term_hashes.data(), k, data_.get());
+    });
+    std::fill(data_.get() + size_, data_.get() + size_ + kPrefetch, 0);
+    return data_.get();
+  }
+  size_t size() const { return size_; }
+
+ private:
+  std::unique_ptr<uint64_t[]> data_;
+  size_t capacity_ = 0, size_ = 0;
+};
 
 }  // namespace
 
@@ -241,18 +282,20 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
   // updates).
   ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
     BriefingSet seen;
-    std::vector<uint64_t> fps;
+    FingerprintBuffer buffer;
     for (size_t b = 0; b < briefings; ++b) {
       const size_t k = lengths.For(corpus.briefings[b]);
       size_t tokens = 0;
       for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) tokens += corpus.turns[t].length;
       seen.Reset(tokens / threads);
       for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
-        TurnFingerprints(corpus, t, k, &fps);
-        for (size_t p = 0; p < fps.size(); ++p) {
-          if (p + kPrefetch < fps.size()) sketch.Prefetch(fps[p + kPrefetch]);
+        const uint64_t* fps = buffer.Turn(corpus, t, k);
+        const size_t n = buffer.size();
+        for (size_t p = 0; p < n; ++p) {
+          sketch.Prefetch(fps[p + kPrefetch]);  // the buffer's padding past the end
           const uint64_t fp = fps[p];
-          if (sketch.Owner(fp, threads) == part && seen.Insert(fp)) sketch.Bump(fp);
+          if ((threads == 1 || sketch.Owner(fp, threads) == part) && seen.Insert(fp))
+            sketch.Bump(fp);
         }
       }
     }
@@ -276,21 +319,22 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
     ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
       const size_t owned = round * threads + part;
       CountTable& table = tables[part];
-      std::vector<uint64_t> fps;
+      FingerprintBuffer buffer;
       std::vector<uint32_t> candidates;  // window offsets in the turn
       for (size_t b = 0; b < briefings; ++b) {
         const size_t k = lengths.For(corpus.briefings[b]);
         for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
-          TurnFingerprints(corpus, t, k, &fps);
+          const uint64_t* fps = buffer.Turn(corpus, t, k);
+          const size_t n = buffer.size();
           const uint64_t base = corpus.turns[t].begin;
           // The turn's candidates first (a sketch line per window, asked for
           // ahead), then their counts: a table slot is a cache miss too, so
           // it is asked for a few candidates ahead.
           candidates.clear();
-          for (size_t p = 0; p < fps.size(); ++p) {
-            if (p + kPrefetch < fps.size()) sketch.Prefetch(fps[p + kPrefetch]);
+          for (size_t p = 0; p < n; ++p) {
+            sketch.Prefetch(fps[p + kPrefetch]);
             const uint64_t fp = fps[p];
-            if (Share(fp, classes) == owned && sketch.AtCap(fp))
+            if ((classes == 1 || Share(fp, classes) == owned) && sketch.AtCap(fp))
               candidates.push_back(static_cast<uint32_t>(p));
           }
           for (size_t c = 0; c < candidates.size(); ++c) {

@@ -45,27 +45,30 @@ std::vector<Run> FindRuns(const TokenCorpus& corpus, const FrequentShingles& fre
   const size_t parts = threads * 4;
   std::vector<std::vector<Run>> out(parts);
   ForEachPart(corpus.turns.size(), parts, threads, [&](size_t lo, size_t hi, size_t part) {
-    std::vector<uint64_t> fps;
     for (size_t t = lo; t < hi; ++t) {
       const size_t k = lengths.For(corpus.briefings[corpus.turns[t].briefing]);
       const uint64_t base = corpus.turns[t].begin, length = corpus.turns[t].length;
-      // Most turns hold no candidate window: those are not fingerprinted.
+      // Most turns hold no candidate window: those are not fingerprinted,
+      // and in the others only the candidate windows are.
       if (length < k || !frequent.AnyMayBeFrequent(base, base + length - k + 1)) continue;
-      TurnFingerprints(corpus, t, k, &fps);
-      auto is_frequent = [&](size_t p) {
-        return frequent.MayBeFrequent(base + p) && frequent.Briefings(fps[p]) != 0;
-      };
-      for (size_t p = 0; p < fps.size();) {
-        if (!is_frequent(p)) {
-          ++p;
-          continue;
+      const size_t windows = length - k + 1;
+      corpus.VisitTurnTokens(t, [&](auto tokens) {
+        WindowFingerprint window(corpus.term_hashes, k);
+        auto is_frequent = [&](size_t p) {
+          return frequent.MayBeFrequent(base + p) && frequent.Briefings(window.At(tokens, p)) != 0;
+        };
+        for (size_t p = 0; p < windows;) {
+          if (!is_frequent(p)) {
+            ++p;
+            continue;
+          }
+          size_t q = p;
+          while (q + 1 < windows && is_frequent(q + 1)) ++q;
+          out[part].push_back(
+              {static_cast<uint32_t>(t), static_cast<uint32_t>(p), static_cast<uint32_t>(q + k)});
+          p = q + 1;
         }
-        size_t q = p;
-        while (q + 1 < fps.size() && is_frequent(q + 1)) ++q;
-        out[part].push_back(
-            {static_cast<uint32_t>(t), static_cast<uint32_t>(p), static_cast<uint32_t>(q + k)});
-        p = q + 1;
-      }
+      });
     }
   });
   return Concatenate(std::move(out));
