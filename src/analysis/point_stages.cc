@@ -86,7 +86,8 @@ void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
                  PassageMatcher* matcher, std::vector<PointSource>* sources) {
   struct Type {
     uint64_t hash;
-    uint32_t first_run, briefings = 0, last_briefing = UINT32_MAX;
+    uint32_t first_run, length;  // tokens of its runs
+    uint32_t briefings = 0, last_briefing = UINT32_MAX;
   };
   std::vector<Type> types;
   std::unordered_map<uint64_t, uint32_t> type_of;
@@ -96,16 +97,15 @@ void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
     std::span<const uint32_t> tokens = corpus.TurnTokens(run.turn, &buffer, run.begin, run.end);
     const uint64_t h = SequenceHash(tokens, corpus.term_hashes);
     auto [it, added] = type_of.emplace(h, static_cast<uint32_t>(types.size()));
-    if (added) types.push_back({h, r});
+    if (added) types.push_back({h, r, run.end - run.begin});
     Type& type = types[it->second];
     const uint32_t b = corpus.turns[run.turn].briefing;
     if (type.last_briefing != b) ++type.briefings, type.last_briefing = b;
   }
   type_of.clear();
-  auto length = [&](const Type& t) { return runs[t.first_run].end - runs[t.first_run].begin; };
-  std::sort(types.begin(), types.end(), [&](const Type& a, const Type& b) {
+  std::sort(types.begin(), types.end(), [](const Type& a, const Type& b) {
     if (a.briefings != b.briefings) return a.briefings > b.briefings;
-    if (length(a) != length(b)) return length(a) < length(b);
+    if (a.length != b.length) return a.length < b.length;
     return a.hash < b.hash;
   });
   std::vector<uint64_t> fps;
