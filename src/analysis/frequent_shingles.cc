@@ -71,10 +71,11 @@ class BriefingSet {
 // per update or query instead of two. Blocking raises the false-positive
 // rate a little; the exact pass removes false positives anyway, and the
 // sketch never under-counts.
+template <bool kWide>
 class Sketch {
  public:
-  Sketch(size_t cells, unsigned cap) : cap_(cap), wide_(cap > 15) {
-    bytes_ = wide_ ? cells : cells / 2;
+  Sketch(size_t cells, unsigned cap) : cap_(cap) {
+    bytes_ = kWide ? cells : cells / 2;
     while ((size_t{64} << line_bits_) < bytes_) ++line_bits_;
     line_mask_ = bytes_ / 64 - 1;
     data_.reset(new std::atomic<uint8_t>[bytes_]);
@@ -101,7 +102,7 @@ class Sketch {
   // Cell numbers (in counters) of a fingerprint: a line from the low bits,
   // two counters in it from the high bits.
   std::pair<size_t, size_t> Cells(uint64_t fp) const {
-    const size_t per_line = wide_ ? 64 : 128;
+    constexpr size_t per_line = kWide ? 64 : 128;
     const size_t line = Line(fp) * per_line;
     const size_t a = (fp >> 40) & (per_line - 1);
     size_t b = (fp >> 50) & (per_line - 1);
@@ -109,16 +110,16 @@ class Sketch {
     return {line + a, line + b};
   }
   unsigned Get(size_t cell) const {
-    if (wide_) return data_[cell].load(std::memory_order_relaxed);
+    if constexpr (kWide) return data_[cell].load(std::memory_order_relaxed);
     const uint8_t byte = data_[cell >> 1].load(std::memory_order_relaxed);
     return (byte >> ((cell & 1) * 4)) & 15;
   }
   // Only the line's owner writes it (Line), so a plain read and write
   // suffice: an atomic read-modify-write costs more than the cache miss.
   void Bump1(size_t cell) {
-    std::atomic<uint8_t>& slot = data_[wide_ ? cell : cell >> 1];
-    const unsigned shift = wide_ ? 0 : (cell & 1) * 4;
-    const unsigned field = wide_ ? 255 : 15;
+    std::atomic<uint8_t>& slot = data_[kWide ? cell : cell >> 1];
+    const unsigned shift = kWide ? 0 : (cell & 1) * 4;
+    constexpr unsigned field = kWide ? 255 : 15;
     const uint8_t byte = slot.load(std::memory_order_relaxed);
     if (((byte >> shift) & field) < cap_) {
       slot.store(static_cast<uint8_t>(byte + (1u << shift)), std::memory_order_relaxed);
@@ -126,7 +127,6 @@ class Sketch {
   }
 
   unsigned cap_;
-  bool wide_;
   size_t bytes_;
   unsigned line_bits_ = 0;  // lines = 2^line_bits_
   size_t line_mask_ = 0;    // lines - 1
@@ -276,90 +276,100 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
   // candidates; fewer cells cost more in candidates than they save.
   size_t cells = 1 << 16;
   while (cells < corpus.token_count() * 2 && cells < (size_t{1} << 25)) cells <<= 1;
-  Sketch sketch(cells, static_cast<unsigned>(std::min<size_t>(min_briefings_, 255)));
-  // Each thread walks every briefing and counts the fingerprints of the
-  // sketch lines it owns (fingerprinting twice costs less than atomic
-  // updates).
-  ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
-    BriefingSet seen;
-    FingerprintBuffer buffer;
-    for (size_t b = 0; b < briefings; ++b) {
-      const size_t k = lengths.For(corpus.briefings[b]);
-      size_t tokens = 0;
-      for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) tokens += corpus.turns[t].length;
-      seen.Reset(tokens / threads);
-      for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
-        const uint64_t* fps = buffer.Turn(corpus, t, k);
-        const size_t n = buffer.size();
-        for (size_t p = 0; p < n; ++p) {
-          sketch.Prefetch(fps[p + kPrefetch]);  // the buffer's padding past the end
-          const uint64_t fp = fps[p];
-          if ((threads == 1 || sketch.Owner(fp, threads) == part) && seen.Insert(fp))
-            sketch.Bump(fp);
-        }
-      }
-    }
-  });
-
-  // Pass 2: the candidates' exact counts, a class of fingerprints
-  // (Share(fp, classes)) at a time: each thread owns a class and walks
-  // every briefing in order, so a table entry's last briefing tells whether
-  // this briefing was counted (no per-briefing set, no sort). Classes are
-  // counted in rounds of `threads` (kMinClasses), and after each round only
-  // the frequent ones are kept. The windows that may be frequent are marked
-  // on the way.
-  candidate_windows_.reset(new std::atomic<uint64_t>[corpus.token_count() / 64 + 1]);
-  for (size_t i = 0; i <= corpus.token_count() / 64; ++i)
-    candidate_windows_[i].store(0, std::memory_order_relaxed);
-  const size_t rounds = (std::max<size_t>(kMinClasses, threads) + threads - 1) / threads;
-  const size_t classes = rounds * threads;
+  const unsigned cap = static_cast<unsigned>(std::min<size_t>(min_briefings_, 255));
+  // The passes, for a sketch of 4-bit counters or of 8-bit ones (cap > 15).
   std::vector<std::pair<uint64_t, uint32_t>> frequent;
-  for (size_t round = 0; round < rounds; ++round) {
-    std::vector<CountTable> tables(threads);
+  auto count = [&](auto& sketch) {
+    // Each thread walks every briefing and counts the fingerprints of the
+    // sketch lines it owns (fingerprinting twice costs less than atomic
+    // updates).
     ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
-      const size_t owned = round * threads + part;
-      CountTable& table = tables[part];
+      BriefingSet seen;
       FingerprintBuffer buffer;
-      std::vector<uint32_t> candidates;  // window offsets in the turn
       for (size_t b = 0; b < briefings; ++b) {
         const size_t k = lengths.For(corpus.briefings[b]);
+        size_t tokens = 0;
+        for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) tokens += corpus.turns[t].length;
+        seen.Reset(tokens / threads);
         for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
           const uint64_t* fps = buffer.Turn(corpus, t, k);
           const size_t n = buffer.size();
-          const uint64_t base = corpus.turns[t].begin;
-          // The turn's candidates first (a sketch line per window, asked for
-          // ahead), then their counts: a table slot is a cache miss too, so
-          // it is asked for a few candidates ahead.
-          candidates.clear();
           for (size_t p = 0; p < n; ++p) {
-            sketch.Prefetch(fps[p + kPrefetch]);
+            sketch.Prefetch(fps[p + kPrefetch]);  // the buffer's padding past the end
             const uint64_t fp = fps[p];
-            if ((classes == 1 || Share(fp, classes) == owned) && sketch.AtCap(fp))
-              candidates.push_back(static_cast<uint32_t>(p));
-          }
-          for (size_t c = 0; c < candidates.size(); ++c) {
-            if (c + kTablePrefetch < candidates.size())
-              table.Prefetch(fps[candidates[c + kTablePrefetch]]);
-            const uint32_t p = candidates[c];
-            const uint64_t window = base + p;
-            std::atomic<uint64_t>& word = candidate_windows_[window / 64];
-            const uint64_t bit = uint64_t{1} << (window % 64);
-            if (threads == 1) {  // no other writer: no locked instruction
-              word.store(word.load(std::memory_order_relaxed) | bit, std::memory_order_relaxed);
-            } else {
-              word.fetch_or(bit, std::memory_order_relaxed);
-            }
-            table.Count(fps[p], static_cast<uint32_t>(b));
+            if ((threads == 1 || sketch.Owner(fp, threads) == part) && seen.Insert(fp))
+              sketch.Bump(fp);
           }
         }
       }
     });
-    for (CountTable& table : tables) {
-      table.ForEach([&](uint64_t fp, uint32_t n) {
-        if (n >= min_briefings_) frequent.push_back({fp, n});
+
+    // Pass 2: the candidates' exact counts, a class of fingerprints
+    // (Share(fp, classes)) at a time: each thread owns a class and walks
+    // every briefing in order, so a table entry's last briefing tells whether
+    // this briefing was counted (no per-briefing set, no sort). Classes are
+    // counted in rounds of `threads` (kMinClasses), and after each round only
+    // the frequent ones are kept. The windows that may be frequent are marked
+    // on the way.
+    candidate_windows_.reset(new std::atomic<uint64_t>[corpus.token_count() / 64 + 1]);
+    for (size_t i = 0; i <= corpus.token_count() / 64; ++i)
+      candidate_windows_[i].store(0, std::memory_order_relaxed);
+    const size_t rounds = (std::max<size_t>(kMinClasses, threads) + threads - 1) / threads;
+    const size_t classes = rounds * threads;
+    for (size_t round = 0; round < rounds; ++round) {
+      std::vector<CountTable> tables(threads);
+      ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
+        const size_t owned = round * threads + part;
+        CountTable& table = tables[part];
+        FingerprintBuffer buffer;
+        std::vector<uint32_t> candidates;  // window offsets in the turn
+        for (size_t b = 0; b < briefings; ++b) {
+          const size_t k = lengths.For(corpus.briefings[b]);
+          for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
+            const uint64_t* fps = buffer.Turn(corpus, t, k);
+            const size_t n = buffer.size();
+            const uint64_t base = corpus.turns[t].begin;
+            // The turn's candidates first (a sketch line per window, asked for
+            // ahead), then their counts: a table slot is a cache miss too, so
+            // it is asked for a few candidates ahead.
+            candidates.clear();
+            for (size_t p = 0; p < n; ++p) {
+              sketch.Prefetch(fps[p + kPrefetch]);
+              const uint64_t fp = fps[p];
+              if ((classes == 1 || Share(fp, classes) == owned) && sketch.AtCap(fp))
+                candidates.push_back(static_cast<uint32_t>(p));
+            }
+            for (size_t c = 0; c < candidates.size(); ++c) {
+              if (c + kTablePrefetch < candidates.size())
+                table.Prefetch(fps[candidates[c + kTablePrefetch]]);
+              const uint32_t p = candidates[c];
+              const uint64_t window = base + p;
+              std::atomic<uint64_t>& word = candidate_windows_[window / 64];
+              const uint64_t bit = uint64_t{1} << (window % 64);
+              if (threads == 1) {  // no other writer: no locked instruction
+                word.store(word.load(std::memory_order_relaxed) | bit, std::memory_order_relaxed);
+              } else {
+                word.fetch_or(bit, std::memory_order_relaxed);
+              }
+              table.Count(fps[p], static_cast<uint32_t>(b));
+            }
+          }
+        }
       });
-      table = CountTable();
+      for (CountTable& table : tables) {
+        table.ForEach([&](uint64_t fp, uint32_t n) {
+          if (n >= min_briefings_) frequent.push_back({fp, n});
+        });
+        table = CountTable();
+      }
     }
+  };
+  if (cap > 15) {
+    Sketch<true> sketch(cells, cap);
+    count(sketch);
+  } else {
+    Sketch<false> sketch(cells, cap);
+    count(sketch);
   }
   // Only the frequent ones are kept: a small table, cheap to probe for
   // every window.
