@@ -32,9 +32,17 @@ std::vector<T> Concatenate(std::vector<std::vector<T>> parts) {
   return all;
 }
 
-bool ByPointTurnBegin(const RawUse& a, const RawUse& b) {
-  if (a.point != b.point) return a.point < b.point;
-  return a.turn != b.turn ? a.turn < b.turn : a.begin < b.begin;
+// `items` in the order of key(item) < keys, the order of items of one key
+// kept (a counting sort: the sorts of every use were a large part of the
+// stages after grouping).
+template <typename T, typename Key>
+void StableSortByKey(std::vector<T>* items, size_t keys, Key key) {
+  std::vector<size_t> start(keys + 1, 0);
+  for (const T& x : *items) ++start[key(x) + 1];
+  for (size_t k = 0; k < keys; ++k) start[k + 1] += start[k];
+  std::vector<T> out(items->size());
+  for (const T& x : *items) out[start[key(x)]++] = x;
+  *items = std::move(out);
 }
 
 }  // namespace
@@ -186,9 +194,9 @@ std::vector<RawUse> FindUses(const TokenCorpus& corpus, const std::vector<Run>& 
   });
   std::vector<RawUse> uses = Concatenate(std::move(out));
   // Uses come in turn order, and a point's uses in one turn in begin order
-  // (they do not overlap): this is a stable sort by point, without the
-  // stable sort's buffer.
-  std::sort(uses.begin(), uses.end(), ByPointTurnBegin);
+  // (they do not overlap): sorted by point, they are in (point, turn,
+  // begin) order.
+  StableSortByKey(&uses, matcher.size(), [](const RawUse& u) { return u.point; });
   return uses;
 }
 
@@ -264,12 +272,21 @@ std::vector<RawUse> MergeFragmentUses(const TokenCorpus& corpus, const PassageMa
   }
   // By target, then place; at one place the candidate taken first (the
   // point's own uses, similarity 1 or its variants, before a fragment's).
-  std::sort(uses.begin(), uses.end(), [&](const RawUse& a, const RawUse& b) {
-    if (target[a.point] != target[b.point]) return target[a.point] < target[b.point];
+  // Each candidate's uses are in place order: grouped by target, only the
+  // targets with fragments merged into them need sorting.
+  auto by_place = [&](const RawUse& a, const RawUse& b) {
     if (a.turn != b.turn) return a.turn < b.turn;
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.point < b.point;
-  });
+  };
+  StableSortByKey(&uses, candidates.size(), [&](const RawUse& u) { return target[u.point]; });
+  for (size_t i = 0; i < uses.size();) {
+    size_t j = i + 1;
+    while (j < uses.size() && target[uses[j].point] == target[uses[i].point]) ++j;
+    if (!std::is_sorted(uses.begin() + i, uses.begin() + j, by_place))
+      std::sort(uses.begin() + i, uses.begin() + j, by_place);
+    i = j;
+  }
   // Of overlapping uses of one target, the most similar (the first on a tie).
   size_t out = 0, kept = 0;
   for (size_t i = 0; i < uses.size(); ++i) {
@@ -283,9 +300,9 @@ std::vector<RawUse> MergeFragmentUses(const TokenCorpus& corpus, const PassageMa
   }
   uses.resize(out);
   for (RawUse& u : uses) u.point = candidates[target[u.point]].point;
-  // A point's uses are in (turn, begin) order and do not overlap: this is
-  // a stable sort by point, without the stable sort's buffer.
-  std::sort(uses.begin(), uses.end(), ByPointTurnBegin);
+  // A point's uses are in (turn, begin) order and do not overlap: sorted by
+  // point, they are in (point, turn, begin) order.
+  StableSortByKey(&uses, matcher.size(), [](const RawUse& u) { return u.point; });
   return uses;
 }
 
