@@ -119,8 +119,30 @@ void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
   std::vector<uint64_t> fps;
   std::vector<PassageHit> hits;
   std::vector<uint8_t> covered;
+  // Types in this order are scattered over the corpus: a type's run, its
+  // turn and its tokens are asked for a few types ahead (each a cache miss
+  // otherwise), each step once the one before has arrived.
+  auto prefetch = [&](size_t i, int step) {
+    if (i >= types.size()) return;
+    const Run& run = runs[types[i].first_run];
+    if (step == 0) {
+      __builtin_prefetch(&run);
+    } else if (step == 1) {
+      __builtin_prefetch(&corpus.turns[run.turn]);
+    } else {
+      const uint64_t at = corpus.turns[run.turn].begin + run.begin;
+      if (corpus.narrow) {
+        __builtin_prefetch(corpus.narrow_tokens.data() + at);
+      } else {
+        __builtin_prefetch(corpus.wide_tokens.data() + at);
+      }
+    }
+  };
   for (size_t i = 0; i < types.size(); ++i) {
     if (options.progress && i % 4096 == 0) options.progress("grouping passages", i, types.size());
+    prefetch(i + 6, 0);
+    prefetch(i + 4, 1);
+    prefetch(i + 2, 2);
     const Run& run = runs[types[i].first_run];
     const bool cjk = corpus.briefings[corpus.turns[run.turn].briefing].cjk;
     const size_t k = cjk ? lengths.characters : lengths.words;
