@@ -54,7 +54,8 @@ uint32_t PassageMatcher::FindHead(uint64_t fp) const {
 }
 
 void PassageMatcher::Find(std::span<const uint32_t> tokens, std::span<const uint64_t> fps,
-                          const std::vector<uint8_t>* lookup, std::vector<PassageHit>* hits) const {
+                          const std::vector<std::pair<uint32_t, uint32_t>>* windows,
+                          std::vector<PassageHit>* hits) const {
   hits->clear();
   struct Match {
     uint32_t passage;
@@ -64,12 +65,18 @@ void PassageMatcher::Find(std::span<const uint32_t> tokens, std::span<const uint
   // Kept from call to call (one per thread): Find runs once per turn.
   thread_local std::vector<Match> matches;
   matches.clear();
-  for (uint32_t p = 0; p < fps.size(); ++p) {
-    if (lookup && !(*lookup)[p]) continue;
+  auto look_up = [&](uint32_t p) {
     for (uint32_t n = FindHead(fps[p]); n != kEnd; n = nodes_[n].next) {
       matches.push_back(
           {nodes_[n].passage, static_cast<int64_t>(p) - nodes_[n].offset, p, nodes_[n].offset});
     }
+  };
+  if (windows) {
+    for (const auto& [from, to] : *windows) {
+      for (uint32_t p = from; p < to; ++p) look_up(p);
+    }
+  } else {
+    for (uint32_t p = 0; p < fps.size(); ++p) look_up(p);
   }
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
     if (a.passage != b.passage) return a.passage < b.passage;

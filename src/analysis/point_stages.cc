@@ -190,7 +190,7 @@ std::vector<RawUse> FindUses(const TokenCorpus& corpus, const std::vector<Run>& 
   std::vector<std::vector<RawUse>> out(parts);
   ForEachPart(turns, parts, threads, [&](size_t lo, size_t hi, size_t part) {
     std::vector<uint64_t> fps, run_fps;
-    std::vector<uint8_t> lookup;
+    std::vector<std::pair<uint32_t, uint32_t>> windows;
     std::vector<PassageHit> hits;
     std::vector<uint32_t> buffer;
     for (size_t i = lo; i < hi; ++i) {
@@ -198,17 +198,19 @@ std::vector<RawUse> FindUses(const TokenCorpus& corpus, const std::vector<Run>& 
       const size_t k = lengths.For(corpus.briefings[corpus.turns[turn].briefing]);
       std::span<const uint32_t> tokens = corpus.TurnTokens(turn, &buffer);
       // Only the windows inside runs are looked up, so only those are
-      // fingerprinted (a window's fingerprint depends on its tokens alone).
-      fps.assign(tokens.size() >= k ? tokens.size() - k + 1 : 0, 0);
-      lookup.assign(fps.size(), 0);
+      // fingerprinted (a window's fingerprint depends on its tokens alone);
+      // the others' slots are left as they are.
+      const size_t n = tokens.size() >= k ? tokens.size() - k + 1 : 0;
+      if (fps.size() < n) fps.resize(n);
+      windows.clear();
       for (uint32_t r = starts[i]; r < starts[i + 1]; ++r) {
         const Run& run = runs[r];
         ShingleFingerprints(tokens.subspan(run.begin, run.end - run.begin), corpus.term_hashes, k,
                             &run_fps);
         std::copy(run_fps.begin(), run_fps.end(), fps.begin() + run.begin);
-        std::fill(lookup.begin() + run.begin, lookup.begin() + (run.end - k + 1), 1);
+        windows.emplace_back(run.begin, static_cast<uint32_t>(run.end - k + 1));
       }
-      matcher.Find(tokens, fps, &lookup, &hits);
+      matcher.Find(tokens, std::span<const uint64_t>(fps.data(), n), &windows, &hits);
       for (const PassageHit& h : hits) {
         out[part].push_back({h.passage, turn, h.begin, h.end, h.similarity});
       }
