@@ -98,19 +98,43 @@ void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
     uint32_t briefings = 0, last_briefing = UINT32_MAX;
   };
   std::vector<Type> types;
-  std::unordered_map<uint64_t, uint32_t> type_of;
+  // Run hash -> type: open addressing, UINT32_MAX for an empty slot, at
+  // most half full (a node per type in a std::unordered_map cost more).
+  std::vector<uint64_t> type_keys(1024);
+  std::vector<uint32_t> type_of(1024, UINT32_MAX);
+  auto type_slot = [&](uint64_t h) {
+    const size_t mask = type_of.size() - 1;
+    size_t i = Mix64(h) & mask;
+    while (type_of[i] != UINT32_MAX && type_keys[i] != h) i = (i + 1) & mask;
+    return i;
+  };
   std::vector<uint32_t> buffer;
   for (uint32_t r = 0; r < runs.size(); ++r) {
     const Run& run = runs[r];
     std::span<const uint32_t> tokens = corpus.TurnTokens(run.turn, &buffer, run.begin, run.end);
     const uint64_t h = SequenceHash(tokens, corpus.term_hashes);
-    auto [it, added] = type_of.emplace(h, static_cast<uint32_t>(types.size()));
-    if (added) types.push_back({h, r, run.end - run.begin});
-    Type& type = types[it->second];
+    size_t slot = type_slot(h);
+    if (type_of[slot] == UINT32_MAX) {
+      if ((types.size() + 1) * 2 > type_of.size()) {
+        type_keys.assign(type_of.size() * 2, 0);
+        type_of.assign(type_keys.size(), UINT32_MAX);
+        for (uint32_t t = 0; t < types.size(); ++t) {
+          const size_t at = type_slot(types[t].hash);
+          type_keys[at] = types[t].hash;
+          type_of[at] = t;
+        }
+        slot = type_slot(h);
+      }
+      type_keys[slot] = h;
+      type_of[slot] = static_cast<uint32_t>(types.size());
+      types.push_back({h, r, run.end - run.begin});
+    }
+    Type& type = types[type_of[slot]];
     const uint32_t b = corpus.turns[run.turn].briefing;
     if (type.last_briefing != b) ++type.briefings, type.last_briefing = b;
   }
-  type_of.clear();
+  type_keys = {};
+  type_of = {};
   std::sort(types.begin(), types.end(), [](const Type& a, const Type& b) {
     if (a.briefings != b.briefings) return a.briefings > b.briefings;
     if (a.length != b.length) return a.length < b.length;
