@@ -143,6 +143,7 @@ void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
   std::vector<uint64_t> fps;
   std::vector<PassageHit> hits;
   std::vector<uint8_t> covered;
+  const TermClasses classes(corpus.terms);
   // Types in this order are scattered over the corpus: a type's run, its
   // turn and its tokens are asked for a few types ahead (each a cache miss
   // otherwise), each step once the one before has arrived.
@@ -187,7 +188,7 @@ void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
       // A wording does not start on "and", "of" nor end on "and", "the",
       // "in" (wording_bounds.h), and must be long enough without them;
       // sentence ends are trimmed later, from the text, for the points kept.
-      auto [from, to] = TrimWording(tokens.subspan(a, b - a), corpus.terms, {});
+      auto [from, to] = TrimWording(tokens.subspan(a, b - a), classes);
       from += a, to += a;
       if (to - from >= min_length && to - from >= k) {
         matcher->Add(tokens.subspan(from, to - from),
