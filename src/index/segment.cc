@@ -56,10 +56,31 @@ bool PostingIterator::NextSlow() {
   if (seen_ >= df_) return false;
   uint64_t code;
   uint32_t freq = 1;
-  if (!GetVarint(&p_, end_, &code) || code >> 33 != 0 ||
-      ((code & 1) == 0 && (!GetVarint32(&p_, end_, &freq) || freq < 2))) {
+  // Codes of two bytes, and frequencies of one, decoded inline (the token
+  // streams read every posting of a segment); anything else by GetVarint.
+  const auto* u = reinterpret_cast<const unsigned char*>(p_);
+  if (end_ - p_ >= 2 && (u[0] & 0x80) != 0 && (u[1] & 0x80) == 0) {
+    code = (u[0] & 0x7F) | (uint64_t{u[1]} << 7);
+    p_ += 2;
+  } else if (!GetVarint(&p_, end_, &code)) {
     seen_ = df_;
     return false;
+  }
+  if (code >> 33 != 0) {
+    seen_ = df_;
+    return false;
+  }
+  if ((code & 1) == 0) {
+    if (p_ < end_ && (static_cast<unsigned char>(*p_) & 0x80) == 0) {
+      freq = static_cast<unsigned char>(*p_++);
+    } else if (!GetVarint32(&p_, end_, &freq)) {
+      seen_ = df_;
+      return false;
+    }
+    if (freq < 2) {
+      seen_ = df_;
+      return false;
+    }
   }
   const uint32_t delta = static_cast<uint32_t>(code >> 1);
   if (!positions_ready_) unread_positions_ += seen_ == 0 ? 0 : freq_;
