@@ -89,6 +89,12 @@ class FrequentShingles {
 
   // Briefings the shingle occurs in when that is >= min_briefings, else 0.
   uint32_t Briefings(uint64_t fingerprint) const;
+  // Asks for the table slot Briefings(fingerprint) starts at, ahead of it.
+  void Prefetch(uint64_t fingerprint) const {
+    const size_t i = fingerprint & (keys_.size() - 1);
+    __builtin_prefetch(&keys_[i]);
+    __builtin_prefetch(&counts_[i]);
+  }
   // False when the window starting at corpus token `position` (a turn's
   // begin + offset) cannot be frequent: one bit per token, so most windows
   // are ruled out without a table probe.

@@ -53,6 +53,7 @@ std::vector<Run> FindRuns(const TokenCorpus& corpus, const FrequentShingles& fre
   const size_t parts = threads * 4;
   std::vector<std::vector<Run>> out(parts);
   ForEachPart(corpus.turns.size(), parts, threads, [&](size_t lo, size_t hi, size_t part) {
+    std::vector<std::pair<uint32_t, uint64_t>> candidates;  // window, fingerprint
     for (size_t t = lo; t < hi; ++t) {
       const size_t k = lengths.For(corpus.briefings[corpus.turns[t].briefing]);
       const uint64_t base = corpus.turns[t].begin, length = corpus.turns[t].length;
@@ -60,23 +61,34 @@ std::vector<Run> FindRuns(const TokenCorpus& corpus, const FrequentShingles& fre
       // and in the others only the candidate windows are.
       if (length < k || !frequent.AnyMayBeFrequent(base, base + length - k + 1)) continue;
       const size_t windows = length - k + 1;
+      // The candidate windows' fingerprints first, their table slots asked
+      // for on the way (a cache miss each otherwise), then their counts.
+      candidates.clear();
       corpus.VisitTurnTokens(t, [&](auto tokens) {
         WindowFingerprint window(corpus.term_hashes, k);
-        auto is_frequent = [&](size_t p) {
-          return frequent.MayBeFrequent(base + p) && frequent.Briefings(window.At(tokens, p)) != 0;
-        };
-        for (size_t p = 0; p < windows;) {
-          if (!is_frequent(p)) {
-            ++p;
-            continue;
-          }
-          size_t q = p;
-          while (q + 1 < windows && is_frequent(q + 1)) ++q;
-          out[part].push_back(
-              {static_cast<uint32_t>(t), static_cast<uint32_t>(p), static_cast<uint32_t>(q + k)});
-          p = q + 1;
+        for (size_t p = 0; p < windows; ++p) {
+          if (!frequent.MayBeFrequent(base + p)) continue;
+          const uint64_t fp = window.At(tokens, p);
+          frequent.Prefetch(fp);
+          candidates.push_back({static_cast<uint32_t>(p), fp});
         }
       });
+      // Runs: maximal stretches of consecutive frequent windows.
+      uint32_t first = 0, last = 0;
+      bool open = false;
+      for (const auto& [p, fp] : candidates) {
+        if (frequent.Briefings(fp) == 0) continue;
+        if (open && p == last + 1) {
+          last = p;
+          continue;
+        }
+        if (open)
+          out[part].push_back({static_cast<uint32_t>(t), first, last + static_cast<uint32_t>(k)});
+        first = last = p;
+        open = true;
+      }
+      if (open)
+        out[part].push_back({static_cast<uint32_t>(t), first, last + static_cast<uint32_t>(k)});
     }
   });
   return Concatenate(std::move(out));
