@@ -1,7 +1,7 @@
 #include "analysis/fragment_merging.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <cstdint>
 
 namespace lectern {
 
@@ -19,13 +19,71 @@ size_t LongestSharedStretch(std::span<const uint32_t> a, std::span<const uint32_
   return best;
 }
 
+namespace {
+
+// Stretch hash -> the points holding it, as lists in one node array: an
+// open-addressing table of list heads (a map of vectors cost an allocation
+// per stretch).
+class Holders {
+ public:
+  template <typename F>
+  void ForEach(uint64_t gram, F f) const {
+    if (keys_.empty()) return;
+    for (uint32_t n = heads_[Find(gram)]; n != kEnd; n = nodes_[n].next) f(nodes_[n].point);
+  }
+  void Add(uint64_t gram, uint32_t point) {
+    if ((used_ + 1) * 2 > keys_.size()) Grow();
+    const size_t i = Find(gram);
+    if (heads_[i] == kEnd) {
+      keys_[i] = gram;
+      ++used_;
+    }
+    nodes_.push_back({point, heads_[i]});
+    heads_[i] = static_cast<uint32_t>(nodes_.size() - 1);
+  }
+
+ private:
+  static constexpr uint32_t kEnd = UINT32_MAX;
+  struct Node {
+    uint32_t point, next;
+  };
+  // The slot of `gram`, or the empty slot where it would go.
+  size_t Find(uint64_t gram) const {
+    const size_t mask = keys_.size() - 1;
+    size_t i = Mix(gram) & mask;
+    while (heads_[i] != kEnd && keys_[i] != gram) i = (i + 1) & mask;
+    return i;
+  }
+  static uint64_t Mix(uint64_t x) { return (x ^ (x >> 29)) * 0xbf58476d1ce4e5b9ULL >> 16; }
+  void Grow() {
+    std::vector<uint64_t> keys = std::move(keys_);
+    std::vector<uint32_t> heads = std::move(heads_);
+    keys_.assign(std::max<size_t>(1024, keys.size() * 2), 0);
+    heads_.assign(keys_.size(), kEnd);
+    for (size_t j = 0; j < keys.size(); ++j) {
+      if (heads[j] == kEnd) continue;
+      const size_t i = Find(keys[j]);
+      keys_[i] = keys[j];
+      heads_[i] = heads[j];
+    }
+  }
+
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> heads_;  // kEnd: an empty slot
+  std::vector<Node> nodes_;
+  size_t used_ = 0;
+};
+
+}  // namespace
+
 std::vector<uint32_t> MergeFragments(const std::vector<std::span<const uint32_t>>& texts,
                                      size_t min_shared, double min_share) {
   std::vector<uint32_t> target(texts.size());
   // Stretch of min_shared tokens (hashed) -> the points containing it, so
   // only points that can share enough are compared.
-  std::unordered_map<uint64_t, std::vector<uint32_t>> holders;
+  Holders holders;
   std::vector<uint64_t> grams;
+  std::vector<uint32_t> candidates;
   for (uint32_t i = 0; i < texts.size(); ++i) {
     target[i] = i;
     std::span<const uint32_t> t = texts[i];
@@ -37,12 +95,8 @@ std::vector<uint32_t> MergeFragments(const std::vector<std::span<const uint32_t>
     }
     std::sort(grams.begin(), grams.end());
     grams.erase(std::unique(grams.begin(), grams.end()), grams.end());
-    std::vector<uint32_t> candidates;
-    for (uint64_t g : grams) {
-      auto it = holders.find(g);
-      if (it != holders.end())
-        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-    }
+    candidates.clear();
+    for (uint64_t g : grams) holders.ForEach(g, [&](uint32_t j) { candidates.push_back(j); });
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     for (uint32_t j : candidates) {  // earliest (most widespread) first
@@ -53,7 +107,7 @@ std::vector<uint32_t> MergeFragments(const std::vector<std::span<const uint32_t>
         break;
       }
     }
-    for (uint64_t g : grams) holders[g].push_back(i);
+    for (uint64_t g : grams) holders.Add(g, i);
   }
   return target;
 }

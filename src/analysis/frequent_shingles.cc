@@ -10,7 +10,7 @@
 namespace lectern {
 namespace {
 
-constexpr uint64_t kBase = 0x9E3779B97F4A7C15ULL;  // odd: invertible mod 2^64
+constexpr uint64_t kBase = kShingleBase;
 // Pass 2 counts the candidates in at least this many classes, a round of
 // `threads` classes per walk over the corpus. More classes make the tables
 // smaller (4 on one thread: 9 MB less at the peak on the shared corpus) but
@@ -46,6 +46,13 @@ class BriefingSet {
       generation_ = 1;
     }
   }
+  // Asks for the slots of `fp` ahead of its Insert (a briefing's set is
+  // larger than the first-level cache).
+  void Prefetch(uint64_t fp) const {
+    const size_t i = fp & (keys_.size() - 1);
+    __builtin_prefetch(&stamps_[i]);
+    __builtin_prefetch(&keys_[i]);
+  }
   // True when `fp` was not in the set yet.
   bool Insert(uint64_t fp) {
     const size_t mask = keys_.size() - 1;
@@ -70,11 +77,13 @@ class BriefingSet {
 // per update or query instead of two. Blocking raises the false-positive
 // rate a little; the exact pass removes false positives anyway, and the
 // sketch never under-counts.
+template <bool kWide>
 class Sketch {
  public:
-  Sketch(size_t cells, unsigned cap) : cap_(cap), wide_(cap > 15) {
-    bytes_ = wide_ ? cells : cells / 2;
+  Sketch(size_t cells, unsigned cap) : cap_(cap) {
+    bytes_ = kWide ? cells : cells / 2;
     while ((size_t{64} << line_bits_) < bytes_) ++line_bits_;
+    line_mask_ = bytes_ / 64 - 1;
     data_.reset(new std::atomic<uint8_t>[bytes_]);
     for (size_t i = 0; i < bytes_; ++i) data_[i].store(0, std::memory_order_relaxed);
   }
@@ -95,14 +104,14 @@ class Sketch {
   void Prefetch(uint64_t fp) const { __builtin_prefetch(&data_[Line(fp) * 64]); }
   // The line a fingerprint's counters are in. Bump() for fingerprints of
   // one line must come from one thread: of `threads`, the Owner.
-  size_t Line(uint64_t fp) const { return fp & (bytes_ / 64 - 1); }
+  size_t Line(uint64_t fp) const { return fp & line_mask_; }
   size_t Owner(uint64_t fp, size_t threads) const { return (Line(fp) * threads) >> line_bits_; }
 
  private:
   // Cell numbers (in counters) of a fingerprint: a line from the low bits,
   // two counters in it from the high bits.
   std::pair<size_t, size_t> Cells(uint64_t fp) const {
-    const size_t per_line = wide_ ? 64 : 128;
+    constexpr size_t per_line = kWide ? 64 : 128;
     const size_t line = Line(fp) * per_line;
     const size_t a = (fp >> 40) & (per_line - 1);
     size_t b = (fp >> 50) & (per_line - 1);
@@ -110,16 +119,16 @@ class Sketch {
     return {line + a, line + b};
   }
   unsigned Get(size_t cell) const {
-    if (wide_) return data_[cell].load(std::memory_order_relaxed);
+    if constexpr (kWide) return data_[cell].load(std::memory_order_relaxed);
     const uint8_t byte = data_[cell >> 1].load(std::memory_order_relaxed);
     return (byte >> ((cell & 1) * 4)) & 15;
   }
   // Only the line's owner writes it (Line), so a plain read and write
   // suffice: an atomic read-modify-write costs more than the cache miss.
   void Bump1(size_t cell) {
-    std::atomic<uint8_t>& slot = data_[wide_ ? cell : cell >> 1];
-    const unsigned shift = wide_ ? 0 : (cell & 1) * 4;
-    const unsigned field = wide_ ? 255 : 15;
+    std::atomic<uint8_t>& slot = data_[kWide ? cell : cell >> 1];
+    const unsigned shift = kWide ? 0 : (cell & 1) * 4;
+    constexpr unsigned field = kWide ? 255 : 15;
     const uint8_t byte = slot.load(std::memory_order_relaxed);
     if (((byte >> shift) & field) < cap_) {
       slot.store(static_cast<uint8_t>(byte + (1u << shift)), std::memory_order_relaxed);
@@ -127,9 +136,9 @@ class Sketch {
   }
 
   unsigned cap_;
-  bool wide_;
   size_t bytes_;
   unsigned line_bits_ = 0;  // lines = 2^line_bits_
+  size_t line_mask_ = 0;    // lines - 1
   std::unique_ptr<std::atomic<uint8_t>[]> data_;
 };
 
@@ -200,27 +209,66 @@ class CountTable {
   size_t slots_ = 0, size_ = 0;
 };
 
-template <typename Id>
-void Fingerprints(std::span<const Id> tokens, const std::vector<uint64_t>& term_hashes, size_t k,
-                  std::vector<uint64_t>* out) {
-  out->clear();
-  if (k == 0 || tokens.size() < k) return;
-  uint64_t top = 1;  // kBase^(k-1)
+// kBase^(k-1): what the window's first token is multiplied by.
+uint64_t TopPower(size_t k) {
+  uint64_t top = 1;
   for (size_t i = 1; i < k; ++i) top *= kBase;
+  return top;
+}
+
+// Writes the fingerprints of the k-token windows of `tokens` to fps[0..]
+// and returns how many there are (0 when shorter than k).
+template <typename Id>
+size_t FingerprintsInto(std::span<const Id> tokens, const uint64_t* term_hashes, size_t k,
+                        uint64_t* fps) {
+  if (k == 0 || tokens.size() < k) return 0;
+  const uint64_t top = TopPower(k);
   uint64_t h = 0;
   for (size_t i = 0; i < k; ++i) h = h * kBase + term_hashes[tokens[i]];
-  // Written in place (resize, then stores): a push_back per window checks
-  // the capacity every time.
   const size_t windows = tokens.size() - k + 1;
-  out->resize(windows);
-  uint64_t* fps = out->data();
   for (size_t i = 0;; ++i) {
     const uint64_t fp = Mix64(h ^ k);
     fps[i] = fp == 0 ? 1 : fp;
     if (i + 1 == windows) break;
     h = (h - term_hashes[tokens[i]] * top) * kBase + term_hashes[tokens[i + k]];
   }
+  return windows;
 }
+
+template <typename Id>
+void Fingerprints(std::span<const Id> tokens, const std::vector<uint64_t>& term_hashes, size_t k,
+                  std::vector<uint64_t>* out) {
+  out->clear();
+  if (k == 0 || tokens.size() < k) return;
+  out->resize(tokens.size() - k + 1);
+  FingerprintsInto(tokens, term_hashes.data(), k, out->data());
+}
+
+// A turn's fingerprints for the passes over every window: a buffer that
+// grows without being cleared (a vector's resize wrote zeros over every
+// window first), with kPrefetch slots after the last window, so that the
+// passes ask for a line ahead without a bounds test.
+class FingerprintBuffer {
+ public:
+  // The fingerprints of corpus turn `turn`; size() tells how many.
+  const uint64_t* Turn(const TokenCorpus& corpus, size_t turn, size_t k) {
+    const size_t need = corpus.turns[turn].length + kPrefetch + 1;
+    if (need > capacity_) {
+      capacity_ = std::max(need, capacity_ * 2);
+      data_.reset(new uint64_t[capacity_]);
+    }
+    corpus.VisitTurnTokens(turn, [&](auto tokens) {
+      size_ = FingerprintsInto(tokens, corpus.term_hashes.data(), k, data_.get());
+    });
+    std::fill(data_.get() + size_, data_.get() + size_ + kPrefetch, 0);
+    return data_.get();
+  }
+  size_t size() const { return size_; }
+
+ private:
+  std::unique_ptr<uint64_t[]> data_;
+  size_t capacity_ = 0, size_ = 0;
+};
 
 }  // namespace
 
@@ -255,98 +303,112 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
   // candidates; fewer cells cost more in candidates than they save.
   size_t cells = 1 << 16;
   while (cells < corpus.token_count() * 2 && cells < (size_t{1} << 25)) cells <<= 1;
-  Sketch sketch(cells, static_cast<unsigned>(std::min<size_t>(min_briefings_, 255)));
-  // Each thread walks every briefing and counts the fingerprints of the
-  // sketch lines it owns (fingerprinting twice costs less than atomic
-  // updates).
-  // Fingerprints whose bump took them to the cap: each is a candidate, and
-  // on the shared corpus about half of the candidates (the others reach the
-  // cap through their cells' other fingerprints), so 2.5 times this sizes
-  // the tables of pass 2 with some room (too small, they grow; too large
-  // wastes memory only).
-  std::vector<size_t> reached(threads, 0);
-  ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
-    BriefingSet seen;
-    std::vector<uint64_t> fps;
-    for (size_t b = 0; b < briefings; ++b) {
-      const size_t k = lengths.For(corpus.briefings[b]);
-      size_t tokens = 0;
-      for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) tokens += corpus.turns[t].length;
-      seen.Reset(tokens / threads);
-      for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
-        TurnFingerprints(corpus, t, k, &fps);
-        for (size_t p = 0; p < fps.size(); ++p) {
-          if (p + kPrefetch < fps.size()) sketch.Prefetch(fps[p + kPrefetch]);
-          const uint64_t fp = fps[p];
-          if (sketch.Owner(fp, threads) == part && seen.Insert(fp) && sketch.Bump(fp)) {
-            ++reached[part];
-          }
-        }
-      }
-    }
-  });
-
-  // Pass 2: the candidates' exact counts, a class of fingerprints
-  // (Share(fp, classes)) at a time: each thread owns a class and walks
-  // every briefing in order, so a table entry's last briefing tells whether
-  // this briefing was counted (no per-briefing set, no sort). Classes are
-  // counted in rounds of `threads` (kMinClasses), and after each round only
-  // the frequent ones are kept. The windows that may be frequent are marked
-  // on the way.
-  candidate_windows_.reset(new std::atomic<uint64_t>[corpus.token_count() / 64 + 1]);
-  for (size_t i = 0; i <= corpus.token_count() / 64; ++i)
-    candidate_windows_[i].store(0, std::memory_order_relaxed);
-  const size_t rounds = (std::max<size_t>(kMinClasses, threads) + threads - 1) / threads;
-  const size_t classes = rounds * threads;
+  const unsigned cap = static_cast<unsigned>(std::min<size_t>(min_briefings_, 255));
+  // The passes, for a sketch of 4-bit counters or of 8-bit ones (cap > 15).
   std::vector<std::pair<uint64_t, uint32_t>> frequent;
-  for (size_t round = 0; round < rounds; ++round) {
-    std::vector<CountTable> tables(threads);
-    size_t expected = 0;
-    for (size_t n : reached) expected += n;
+  auto count = [&](auto& sketch) {
+    // Each thread walks every briefing and counts the fingerprints of the
+    // sketch lines it owns (fingerprinting twice costs less than atomic
+    // updates).
+    // Fingerprints whose bump took them to the cap: each is a candidate, and
+    // on the shared corpus about half of the candidates (the others reach
+    // the cap through their cells' other fingerprints), so 2.5 times this
+    // sizes the tables of pass 2 with some room (too small, they grow; too
+    // large wastes memory only).
+    std::vector<size_t> reached(threads, 0);
     ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
-      const size_t owned = round * threads + part;
-      CountTable& table = tables[part];
-      table.Reserve(expected * 5 / 2 / classes);
-      std::vector<uint64_t> fps;
-      std::vector<uint32_t> candidates;  // window offsets in the turn
+      BriefingSet seen;
+      FingerprintBuffer buffer;
       for (size_t b = 0; b < briefings; ++b) {
         const size_t k = lengths.For(corpus.briefings[b]);
+        size_t tokens = 0;
+        for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) tokens += corpus.turns[t].length;
+        seen.Reset(tokens / threads);
         for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
-          TurnFingerprints(corpus, t, k, &fps);
-          const uint64_t base = corpus.turns[t].begin;
-          // The turn's candidates first (a sketch line per window, asked for
-          // ahead), then their counts: a table slot is a cache miss too, so
-          // it is asked for a few candidates ahead.
-          candidates.clear();
-          for (size_t p = 0; p < fps.size(); ++p) {
-            if (p + kPrefetch < fps.size()) sketch.Prefetch(fps[p + kPrefetch]);
+          const uint64_t* fps = buffer.Turn(corpus, t, k);
+          const size_t n = buffer.size();
+          for (size_t p = 0; p < n; ++p) {
+            sketch.Prefetch(fps[p + kPrefetch]);  // the buffer's padding past the end
+            seen.Prefetch(fps[p + kPrefetch]);
             const uint64_t fp = fps[p];
-            if (Share(fp, classes) == owned && sketch.AtCap(fp))
-              candidates.push_back(static_cast<uint32_t>(p));
-          }
-          for (size_t c = 0; c < candidates.size(); ++c) {
-            if (c + kTablePrefetch < candidates.size())
-              table.Prefetch(fps[candidates[c + kTablePrefetch]]);
-            const uint32_t p = candidates[c];
-            const uint64_t window = base + p;
-            std::atomic<uint64_t>& word = candidate_windows_[window / 64];
-            const uint64_t bit = uint64_t{1} << (window % 64);
-            if (threads == 1) {  // no other writer: no locked instruction
-              word.store(word.load(std::memory_order_relaxed) | bit, std::memory_order_relaxed);
-            } else {
-              word.fetch_or(bit, std::memory_order_relaxed);
+            if ((threads == 1 || sketch.Owner(fp, threads) == part) && seen.Insert(fp) &&
+                sketch.Bump(fp)) {
+              ++reached[part];
             }
-            table.Count(fps[p], static_cast<uint32_t>(b));
           }
         }
       }
     });
-    for (CountTable& table : tables) {
-      table.ForEach([&](uint64_t fp, uint32_t n) {
-        if (n >= min_briefings_) frequent.push_back({fp, n});
+
+    // Pass 2: the candidates' exact counts, a class of fingerprints
+    // (Share(fp, classes)) at a time: each thread owns a class and walks
+    // every briefing in order, so a table entry's last briefing tells whether
+    // this briefing was counted (no per-briefing set, no sort). Classes are
+    // counted in rounds of `threads` (kMinClasses), and after each round only
+    // the frequent ones are kept. The windows that may be frequent are marked
+    // on the way.
+    candidate_windows_.reset(new std::atomic<uint64_t>[corpus.token_count() / 64 + 1]);
+    for (size_t i = 0; i <= corpus.token_count() / 64; ++i)
+      candidate_windows_[i].store(0, std::memory_order_relaxed);
+    const size_t rounds = (std::max<size_t>(kMinClasses, threads) + threads - 1) / threads;
+    const size_t classes = rounds * threads;
+    for (size_t round = 0; round < rounds; ++round) {
+      std::vector<CountTable> tables(threads);
+      size_t expected = 0;
+      for (size_t n : reached) expected += n;
+      ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
+        const size_t owned = round * threads + part;
+        CountTable& table = tables[part];
+        table.Reserve(expected * 5 / 2 / classes);
+        FingerprintBuffer buffer;
+        std::vector<uint32_t> candidates;  // window offsets in the turn
+        for (size_t b = 0; b < briefings; ++b) {
+          const size_t k = lengths.For(corpus.briefings[b]);
+          for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
+            const uint64_t* fps = buffer.Turn(corpus, t, k);
+            const size_t n = buffer.size();
+            const uint64_t base = corpus.turns[t].begin;
+            // The turn's candidates first (a sketch line per window, asked for
+            // ahead), then their counts: a table slot is a cache miss too, so
+            // it is asked for a few candidates ahead.
+            candidates.clear();
+            for (size_t p = 0; p < n; ++p) {
+              sketch.Prefetch(fps[p + kPrefetch]);
+              const uint64_t fp = fps[p];
+              if ((classes == 1 || Share(fp, classes) == owned) && sketch.AtCap(fp))
+                candidates.push_back(static_cast<uint32_t>(p));
+            }
+            for (size_t c = 0; c < candidates.size(); ++c) {
+              if (c + kTablePrefetch < candidates.size())
+                table.Prefetch(fps[candidates[c + kTablePrefetch]]);
+              const uint32_t p = candidates[c];
+              const uint64_t window = base + p;
+              std::atomic<uint64_t>& word = candidate_windows_[window / 64];
+              const uint64_t bit = uint64_t{1} << (window % 64);
+              if (threads == 1) {  // no other writer: no locked instruction
+                word.store(word.load(std::memory_order_relaxed) | bit, std::memory_order_relaxed);
+              } else {
+                word.fetch_or(bit, std::memory_order_relaxed);
+              }
+              table.Count(fps[p], static_cast<uint32_t>(b));
+            }
+          }
+        }
       });
-      table = CountTable();
+      for (CountTable& table : tables) {
+        table.ForEach([&](uint64_t fp, uint32_t n) {
+          if (n >= min_briefings_) frequent.push_back({fp, n});
+        });
+        table = CountTable();
+      }
     }
+  };
+  if (cap > 15) {
+    Sketch<true> sketch(cells, cap);
+    count(sketch);
+  } else {
+    Sketch<false> sketch(cells, cap);
+    count(sketch);
   }
   // Only the frequent ones are kept: a small table, cheap to probe for
   // every window.

@@ -21,11 +21,13 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <span>
 #include <vector>
 
+#include "analysis/passage_tokens.h"
 #include "analysis/token_corpus.h"
 
 namespace lectern {
@@ -47,6 +49,41 @@ void ShingleFingerprints(std::span<const uint16_t> tokens, const std::vector<uin
 // ShingleFingerprints of a corpus turn, read as stored (no widening).
 void TurnFingerprints(const TokenCorpus& corpus, size_t turn, size_t k, std::vector<uint64_t>* out);
 
+// The base of the fingerprints' polynomial hash (odd: invertible mod 2^64).
+inline constexpr uint64_t kShingleBase = 0x9E3779B97F4A7C15ULL;
+
+// Fingerprints of single k-token windows of one token sequence, equal to
+// ShingleFingerprints': the window after the last one asked for is rolled
+// on from it, any other is hashed afresh (FindRuns asks only for the
+// windows that may be frequent, mostly in stretches).
+class WindowFingerprint {
+ public:
+  WindowFingerprint(const std::vector<uint64_t>& term_hashes, size_t k)
+      : hashes_(term_hashes.data()), k_(k) {
+    for (size_t i = 1; i < k; ++i) top_ *= kShingleBase;
+  }
+  // The window at `p` (p + k <= tokens.size()), for one `tokens` per object.
+  template <typename Id>
+  uint64_t At(std::span<const Id> tokens, size_t p) {
+    if (p == at_ + 1 && at_ != SIZE_MAX) {
+      h_ = (h_ - hashes_[tokens[at_]] * top_) * kShingleBase + hashes_[tokens[p + k_ - 1]];
+    } else if (p != at_) {
+      h_ = 0;
+      for (size_t i = 0; i < k_; ++i) h_ = h_ * kShingleBase + hashes_[tokens[p + i]];
+    }
+    at_ = p;
+    const uint64_t fp = Mix64(h_ ^ k_);
+    return fp == 0 ? 1 : fp;
+  }
+
+ private:
+  const uint64_t* hashes_;
+  size_t k_;
+  uint64_t top_ = 1;  // kShingleBase^(k-1)
+  size_t at_ = SIZE_MAX;
+  uint64_t h_ = 0;
+};
+
 class FrequentShingles {
  public:
   FrequentShingles(const TokenCorpus& corpus, const ShingleLengths& lengths, size_t min_briefings,
@@ -54,6 +91,12 @@ class FrequentShingles {
 
   // Briefings the shingle occurs in when that is >= min_briefings, else 0.
   uint32_t Briefings(uint64_t fingerprint) const;
+  // Asks for the table slot Briefings(fingerprint) starts at, ahead of it.
+  void Prefetch(uint64_t fingerprint) const {
+    const size_t i = fingerprint & (keys_.size() - 1);
+    __builtin_prefetch(&keys_[i]);
+    __builtin_prefetch(&counts_[i]);
+  }
   // False when the window starting at corpus token `position` (a turn's
   // begin + offset) cannot be frequent: one bit per token, so most windows
   // are ruled out without a table probe.

@@ -54,7 +54,8 @@ uint32_t PassageMatcher::FindHead(uint64_t fp) const {
 }
 
 void PassageMatcher::Find(std::span<const uint32_t> tokens, std::span<const uint64_t> fps,
-                          const std::vector<uint8_t>* lookup, std::vector<PassageHit>* hits) const {
+                          const std::vector<std::pair<uint32_t, uint32_t>>* windows,
+                          std::vector<PassageHit>* hits) const {
   hits->clear();
   struct Match {
     uint32_t passage;
@@ -64,12 +65,18 @@ void PassageMatcher::Find(std::span<const uint32_t> tokens, std::span<const uint
   // Kept from call to call (one per thread): Find runs once per turn.
   thread_local std::vector<Match> matches;
   matches.clear();
-  for (uint32_t p = 0; p < fps.size(); ++p) {
-    if (lookup && !(*lookup)[p]) continue;
+  auto look_up = [&](uint32_t p) {
     for (uint32_t n = FindHead(fps[p]); n != kEnd; n = nodes_[n].next) {
       matches.push_back(
           {nodes_[n].passage, static_cast<int64_t>(p) - nodes_[n].offset, p, nodes_[n].offset});
     }
+  };
+  if (windows) {
+    for (const auto& [from, to] : *windows) {
+      for (uint32_t p = from; p < to; ++p) look_up(p);
+    }
+  } else {
+    for (uint32_t p = 0; p < fps.size(); ++p) look_up(p);
   }
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
     if (a.passage != b.passage) return a.passage < b.passage;
@@ -104,18 +111,11 @@ void PassageMatcher::Find(std::span<const uint32_t> tokens, std::span<const uint
     // A variant of another length was given the passage's length: drop the
     // words at either end that the alignment does not use.
     if (similarity < 1 && range.size() * length <= kMaxTrimCells) {
-      std::vector<AlignStep> steps = Align(Tokens(passage), range);
-      size_t lead = 0, trail = 0;
-      while (lead < steps.size() && steps[lead].kind != AlignStep::kSame) {
-        lead += 1;
-      }
-      while (trail < steps.size() && steps[steps.size() - 1 - trail].kind != AlignStep::kSame) {
-        trail += 1;
-      }
-      uint32_t drop_front = 0, drop_back = 0;
-      for (size_t s = 0; s < lead; ++s) drop_front += steps[s].kind == AlignStep::kOnlyB;
-      for (size_t s = 0; s < trail; ++s)
-        drop_back += steps[steps.size() - 1 - s].kind == AlignStep::kOnlyB;
+      // Align's steps before its first same word and after its last.
+      const auto kept = AlignedSpanOfB(Tokens(passage), range);
+      const uint32_t size = static_cast<uint32_t>(range.size());
+      const uint32_t drop_front = kept ? kept->first : size;
+      const uint32_t drop_back = kept ? size - 1 - kept->second : size;
       if (drop_front + drop_back < range.size()) {
         b += drop_front;
         e -= drop_back;

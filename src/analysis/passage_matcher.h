@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace lectern {
@@ -44,11 +45,13 @@ class PassageMatcher {
 
   // Occurrences of the passages in `tokens` (whose shingle fingerprints are
   // `fps`), sorted by (passage, begin); overlapping occurrences of one
-  // passage are reduced to the most similar. Only positions p with
-  // lookup[p] set are looked up when `lookup` is given (the caller knows the
-  // others cannot match). Thread-safe once no more passages are added.
+  // passage are reduced to the most similar. Only the windows in the ranges
+  // [from, to) of `windows` (ascending, disjoint) are looked up when it is
+  // given (the caller knows the others cannot match; their fps need not be
+  // set). Thread-safe once no more passages are added.
   void Find(std::span<const uint32_t> tokens, std::span<const uint64_t> fps,
-            const std::vector<uint8_t>* lookup, std::vector<PassageHit>* hits) const;
+            const std::vector<std::pair<uint32_t, uint32_t>>* windows,
+            std::vector<PassageHit>* hits) const;
 
   size_t MemoryBytes() const;
 

@@ -32,9 +32,17 @@ std::vector<T> Concatenate(std::vector<std::vector<T>> parts) {
   return all;
 }
 
-bool ByPointTurnBegin(const RawUse& a, const RawUse& b) {
-  if (a.point != b.point) return a.point < b.point;
-  return a.turn != b.turn ? a.turn < b.turn : a.begin < b.begin;
+// `items` in the order of key(item) < keys, the order of items of one key
+// kept (a counting sort: the sorts of every use were a large part of the
+// stages after grouping).
+template <typename T, typename Key>
+void StableSortByKey(std::vector<T>* items, size_t keys, Key key) {
+  std::vector<size_t> start(keys + 1, 0);
+  for (const T& x : *items) ++start[key(x) + 1];
+  for (size_t k = 0; k < keys; ++k) start[k + 1] += start[k];
+  std::vector<T> out(items->size());
+  for (const T& x : *items) out[start[key(x)]++] = x;
+  *items = std::move(out);
 }
 
 }  // namespace
@@ -45,27 +53,42 @@ std::vector<Run> FindRuns(const TokenCorpus& corpus, const FrequentShingles& fre
   const size_t parts = threads * 4;
   std::vector<std::vector<Run>> out(parts);
   ForEachPart(corpus.turns.size(), parts, threads, [&](size_t lo, size_t hi, size_t part) {
-    std::vector<uint64_t> fps;
+    std::vector<std::pair<uint32_t, uint64_t>> candidates;  // window, fingerprint
     for (size_t t = lo; t < hi; ++t) {
       const size_t k = lengths.For(corpus.briefings[corpus.turns[t].briefing]);
       const uint64_t base = corpus.turns[t].begin, length = corpus.turns[t].length;
-      // Most turns hold no candidate window: those are not fingerprinted.
+      // Most turns hold no candidate window: those are not fingerprinted,
+      // and in the others only the candidate windows are.
       if (length < k || !frequent.AnyMayBeFrequent(base, base + length - k + 1)) continue;
-      TurnFingerprints(corpus, t, k, &fps);
-      auto is_frequent = [&](size_t p) {
-        return frequent.MayBeFrequent(base + p) && frequent.Briefings(fps[p]) != 0;
-      };
-      for (size_t p = 0; p < fps.size();) {
-        if (!is_frequent(p)) {
-          ++p;
+      const size_t windows = length - k + 1;
+      // The candidate windows' fingerprints first, their table slots asked
+      // for on the way (a cache miss each otherwise), then their counts.
+      candidates.clear();
+      corpus.VisitTurnTokens(t, [&](auto tokens) {
+        WindowFingerprint window(corpus.term_hashes, k);
+        for (size_t p = 0; p < windows; ++p) {
+          if (!frequent.MayBeFrequent(base + p)) continue;
+          const uint64_t fp = window.At(tokens, p);
+          frequent.Prefetch(fp);
+          candidates.push_back({static_cast<uint32_t>(p), fp});
+        }
+      });
+      // Runs: maximal stretches of consecutive frequent windows.
+      uint32_t first = 0, last = 0;
+      bool open = false;
+      for (const auto& [p, fp] : candidates) {
+        if (frequent.Briefings(fp) == 0) continue;
+        if (open && p == last + 1) {
+          last = p;
           continue;
         }
-        size_t q = p;
-        while (q + 1 < fps.size() && is_frequent(q + 1)) ++q;
-        out[part].push_back(
-            {static_cast<uint32_t>(t), static_cast<uint32_t>(p), static_cast<uint32_t>(q + k)});
-        p = q + 1;
+        if (open)
+          out[part].push_back({static_cast<uint32_t>(t), first, last + static_cast<uint32_t>(k)});
+        first = last = p;
+        open = true;
       }
+      if (open)
+        out[part].push_back({static_cast<uint32_t>(t), first, last + static_cast<uint32_t>(k)});
     }
   });
   return Concatenate(std::move(out));
@@ -83,33 +106,80 @@ void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
                  PassageMatcher* matcher, std::vector<PointSource>* sources) {
   struct Type {
     uint64_t hash;
-    uint32_t first_run, briefings = 0, last_briefing = UINT32_MAX;
+    uint32_t first_run, length;  // tokens of its runs
+    uint32_t briefings = 0, last_briefing = UINT32_MAX;
   };
   std::vector<Type> types;
-  std::unordered_map<uint64_t, uint32_t> type_of;
+  // Run hash -> type: open addressing, UINT32_MAX for an empty slot, at
+  // most half full (a node per type in a std::unordered_map cost more).
+  std::vector<uint64_t> type_keys(1024);
+  std::vector<uint32_t> type_of(1024, UINT32_MAX);
+  auto type_slot = [&](uint64_t h) {
+    const size_t mask = type_of.size() - 1;
+    size_t i = Mix64(h) & mask;
+    while (type_of[i] != UINT32_MAX && type_keys[i] != h) i = (i + 1) & mask;
+    return i;
+  };
   std::vector<uint32_t> buffer;
   for (uint32_t r = 0; r < runs.size(); ++r) {
     const Run& run = runs[r];
     std::span<const uint32_t> tokens = corpus.TurnTokens(run.turn, &buffer, run.begin, run.end);
     const uint64_t h = SequenceHash(tokens, corpus.term_hashes);
-    auto [it, added] = type_of.emplace(h, static_cast<uint32_t>(types.size()));
-    if (added) types.push_back({h, r});
-    Type& type = types[it->second];
+    size_t slot = type_slot(h);
+    if (type_of[slot] == UINT32_MAX) {
+      if ((types.size() + 1) * 2 > type_of.size()) {
+        type_keys.assign(type_of.size() * 2, 0);
+        type_of.assign(type_keys.size(), UINT32_MAX);
+        for (uint32_t t = 0; t < types.size(); ++t) {
+          const size_t at = type_slot(types[t].hash);
+          type_keys[at] = types[t].hash;
+          type_of[at] = t;
+        }
+        slot = type_slot(h);
+      }
+      type_keys[slot] = h;
+      type_of[slot] = static_cast<uint32_t>(types.size());
+      types.push_back({h, r, run.end - run.begin});
+    }
+    Type& type = types[type_of[slot]];
     const uint32_t b = corpus.turns[run.turn].briefing;
     if (type.last_briefing != b) ++type.briefings, type.last_briefing = b;
   }
-  type_of.clear();
-  auto length = [&](const Type& t) { return runs[t.first_run].end - runs[t.first_run].begin; };
-  std::sort(types.begin(), types.end(), [&](const Type& a, const Type& b) {
+  type_keys = {};
+  type_of = {};
+  std::sort(types.begin(), types.end(), [](const Type& a, const Type& b) {
     if (a.briefings != b.briefings) return a.briefings > b.briefings;
-    if (length(a) != length(b)) return length(a) < length(b);
+    if (a.length != b.length) return a.length < b.length;
     return a.hash < b.hash;
   });
   std::vector<uint64_t> fps;
   std::vector<PassageHit> hits;
   std::vector<uint8_t> covered;
+  const TermClasses classes(corpus.terms);
+  // Types in this order are scattered over the corpus: a type's run, its
+  // turn and its tokens are asked for a few types ahead (each a cache miss
+  // otherwise), each step once the one before has arrived.
+  auto prefetch = [&](size_t i, int step) {
+    if (i >= types.size()) return;
+    const Run& run = runs[types[i].first_run];
+    if (step == 0) {
+      __builtin_prefetch(&run);
+    } else if (step == 1) {
+      __builtin_prefetch(&corpus.turns[run.turn]);
+    } else {
+      const uint64_t at = corpus.turns[run.turn].begin + run.begin;
+      if (corpus.narrow) {
+        __builtin_prefetch(corpus.narrow_tokens.data() + at);
+      } else {
+        __builtin_prefetch(corpus.wide_tokens.data() + at);
+      }
+    }
+  };
   for (size_t i = 0; i < types.size(); ++i) {
     if (options.progress && i % 4096 == 0) options.progress("grouping passages", i, types.size());
+    prefetch(i + 6, 0);
+    prefetch(i + 4, 1);
+    prefetch(i + 2, 2);
     const Run& run = runs[types[i].first_run];
     const bool cjk = corpus.briefings[corpus.turns[run.turn].briefing].cjk;
     const size_t k = cjk ? lengths.characters : lengths.words;
@@ -130,7 +200,7 @@ void BuildPoints(const TokenCorpus& corpus, const std::vector<Run>& runs,
       // A wording does not start on "and", "of" nor end on "and", "the",
       // "in" (wording_bounds.h), and must be long enough without them;
       // sentence ends are trimmed later, from the text, for the points kept.
-      auto [from, to] = TrimWording(tokens.subspan(a, b - a), corpus.terms, {});
+      auto [from, to] = TrimWording(tokens.subspan(a, b - a), classes);
       from += a, to += a;
       if (to - from >= min_length && to - from >= k) {
         matcher->Add(tokens.subspan(from, to - from),
@@ -157,7 +227,7 @@ std::vector<RawUse> FindUses(const TokenCorpus& corpus, const std::vector<Run>& 
   std::vector<std::vector<RawUse>> out(parts);
   ForEachPart(turns, parts, threads, [&](size_t lo, size_t hi, size_t part) {
     std::vector<uint64_t> fps, run_fps;
-    std::vector<uint8_t> lookup;
+    std::vector<std::pair<uint32_t, uint32_t>> windows;
     std::vector<PassageHit> hits;
     std::vector<uint32_t> buffer;
     for (size_t i = lo; i < hi; ++i) {
@@ -165,17 +235,19 @@ std::vector<RawUse> FindUses(const TokenCorpus& corpus, const std::vector<Run>& 
       const size_t k = lengths.For(corpus.briefings[corpus.turns[turn].briefing]);
       std::span<const uint32_t> tokens = corpus.TurnTokens(turn, &buffer);
       // Only the windows inside runs are looked up, so only those are
-      // fingerprinted (a window's fingerprint depends on its tokens alone).
-      fps.assign(tokens.size() >= k ? tokens.size() - k + 1 : 0, 0);
-      lookup.assign(fps.size(), 0);
+      // fingerprinted (a window's fingerprint depends on its tokens alone);
+      // the others' slots are left as they are.
+      const size_t n = tokens.size() >= k ? tokens.size() - k + 1 : 0;
+      if (fps.size() < n) fps.resize(n);
+      windows.clear();
       for (uint32_t r = starts[i]; r < starts[i + 1]; ++r) {
         const Run& run = runs[r];
         ShingleFingerprints(tokens.subspan(run.begin, run.end - run.begin), corpus.term_hashes, k,
                             &run_fps);
         std::copy(run_fps.begin(), run_fps.end(), fps.begin() + run.begin);
-        std::fill(lookup.begin() + run.begin, lookup.begin() + (run.end - k + 1), 1);
+        windows.emplace_back(run.begin, static_cast<uint32_t>(run.end - k + 1));
       }
-      matcher.Find(tokens, fps, &lookup, &hits);
+      matcher.Find(tokens, std::span<const uint64_t>(fps.data(), n), &windows, &hits);
       for (const PassageHit& h : hits) {
         out[part].push_back({h.passage, turn, h.begin, h.end, h.similarity});
       }
@@ -183,9 +255,9 @@ std::vector<RawUse> FindUses(const TokenCorpus& corpus, const std::vector<Run>& 
   });
   std::vector<RawUse> uses = Concatenate(std::move(out));
   // Uses come in turn order, and a point's uses in one turn in begin order
-  // (they do not overlap): this is a stable sort by point, without the
-  // stable sort's buffer.
-  std::sort(uses.begin(), uses.end(), ByPointTurnBegin);
+  // (they do not overlap): sorted by point, they are in (point, turn,
+  // begin) order.
+  StableSortByKey(&uses, matcher.size(), [](const RawUse& u) { return u.point; });
   return uses;
 }
 
@@ -261,12 +333,21 @@ std::vector<RawUse> MergeFragmentUses(const TokenCorpus& corpus, const PassageMa
   }
   // By target, then place; at one place the candidate taken first (the
   // point's own uses, similarity 1 or its variants, before a fragment's).
-  std::sort(uses.begin(), uses.end(), [&](const RawUse& a, const RawUse& b) {
-    if (target[a.point] != target[b.point]) return target[a.point] < target[b.point];
+  // Each candidate's uses are in place order: grouped by target, only the
+  // targets with fragments merged into them need sorting.
+  auto by_place = [&](const RawUse& a, const RawUse& b) {
     if (a.turn != b.turn) return a.turn < b.turn;
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.point < b.point;
-  });
+  };
+  StableSortByKey(&uses, candidates.size(), [&](const RawUse& u) { return target[u.point]; });
+  for (size_t i = 0; i < uses.size();) {
+    size_t j = i + 1;
+    while (j < uses.size() && target[uses[j].point] == target[uses[i].point]) ++j;
+    if (!std::is_sorted(uses.begin() + i, uses.begin() + j, by_place))
+      std::sort(uses.begin() + i, uses.begin() + j, by_place);
+    i = j;
+  }
   // Of overlapping uses of one target, the most similar (the first on a tie).
   size_t out = 0, kept = 0;
   for (size_t i = 0; i < uses.size(); ++i) {
@@ -280,9 +361,9 @@ std::vector<RawUse> MergeFragmentUses(const TokenCorpus& corpus, const PassageMa
   }
   uses.resize(out);
   for (RawUse& u : uses) u.point = candidates[target[u.point]].point;
-  // A point's uses are in (turn, begin) order and do not overlap: this is
-  // a stable sort by point, without the stable sort's buffer.
-  std::sort(uses.begin(), uses.end(), ByPointTurnBegin);
+  // A point's uses are in (turn, begin) order and do not overlap: sorted by
+  // point, they are in (point, turn, begin) order.
+  StableSortByKey(&uses, matcher.size(), [](const RawUse& u) { return u.point; });
   return uses;
 }
 

@@ -9,14 +9,18 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace lectern {
 
 // True when Similarity(a, b) >= threshold; runs in O((|a|+|b|) * D) for D
 // the number of insertions and deletions allowed (Myers' diff, cut off at
-// the largest D the threshold allows), so dissimilar pairs cost little.
+// the largest D the threshold allows), so dissimilar pairs cost little;
+// when either has at most 64 tokens, O(|a| + |b|) words instead (the LCS
+// by bit-parallel rows: the same value).
 // `similarity`, if given, receives the exact value when it passes.
 bool SimilarAtLeast(std::span<const uint32_t> a, std::span<const uint32_t> b, double threshold,
                     double* similarity = nullptr);
@@ -33,6 +37,13 @@ struct AlignStep {
   enum Kind : uint8_t { kSame, kOnlyA, kOnlyB } kind;
   uint32_t a = 0, b = 0;  // index in a (kSame, kOnlyA) and in b (kSame, kOnlyB)
 };
+
+// Where Align(a, b)'s first and last kSame steps fall in b (their b
+// indices); nullopt when it has none. Computed without the alignment: for
+// |b| <= 64 from bit-parallel rows of the LCS table, in O(|a| + |b|) words
+// (PassageMatcher trims every variant this way).
+std::optional<std::pair<uint32_t, uint32_t>> AlignedSpanOfB(std::span<const uint32_t> a,
+                                                            std::span<const uint32_t> b);
 
 // A longest-common-subsequence alignment, in order. Quadratic: for display
 // of a few sequences of at most a few thousand tokens (longer inputs are

@@ -29,13 +29,19 @@ Result<std::vector<WordingFacts>> SourceFacts(
     TurnTexts texts(index, corpus);
     std::vector<bool> starts, joins;
     // Points taken from one turn are adjacent in this order: its shape is
-    // computed once.
+    // computed once, for the tokens they span.
     Result<TurnTexts::Shape> shape = Status::NotFound("");
     uint32_t shaped_turn = UINT32_MAX;
     for (size_t k = lo; k < hi; ++k) {
       const WordingSource& source = sources[order[k]];
       if (source.turn != shaped_turn) {
-        shape = texts.TokenShape(source.turn);
+        // The tokens of this turn's wordings, the one after each included.
+        uint32_t first = source.begin, last = source.end;
+        for (size_t g = k + 1; g < hi && sources[order[g]].turn == source.turn; ++g) {
+          first = std::min(first, sources[order[g]].begin);
+          last = std::max(last, sources[order[g]].end);
+        }
+        shape = texts.TokenShape(source.turn, first, last);
         shaped_turn = source.turn;
       }
       if (!shape.ok()) {

@@ -77,7 +77,13 @@ Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
   for (size_t s = 0; s < index->segments().size(); ++s) {
     const Segment& segment = *index->segments()[s].segment;
     std::vector<uint32_t>& docs = docs_of[s];
-    for (uint32_t i : briefings_of[s]) {
+    // In segment order, a briefing's turns follow the one before's: the
+    // documents come out ascending, and need no sort but for safety.
+    std::vector<uint32_t> by_ordinal = briefings_of[s];
+    std::sort(by_ordinal.begin(), by_ordinal.end(), [&](uint32_t a, uint32_t b) {
+      return corpus.briefings[a].ordinal < corpus.briefings[b].ordinal;
+    });
+    for (uint32_t i : by_ordinal) {
       const CorpusBriefing& cb = corpus.briefings[i];
       const BriefingMeta& meta = segment.briefing(cb.ordinal);
       const std::vector<uint32_t>* only = selected ? &selected->at(cb.id) : nullptr;
@@ -88,7 +94,7 @@ Result<TokenCorpus> LoadTokenCorpus(const std::shared_ptr<const Index>& index,
         docs.push_back(doc);
       }
     }
-    std::sort(docs.begin(), docs.end());
+    if (!std::is_sorted(docs.begin(), docs.end())) std::sort(docs.begin(), docs.end());
     std::vector<uint64_t>& begin = begin_of[s];
     begin.reserve(docs.size() + 1);
     for (uint32_t doc : docs) {

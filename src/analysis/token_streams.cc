@@ -39,9 +39,10 @@ void InvertPostings(const Segment& segment, std::span<const uint32_t> docs,
         const int32_t i = slot[it.doc()];
         if (i < 0) continue;
         const uint64_t base = begin[i], length = begin[i + 1] - base;
-        for (uint32_t p : it.Positions()) {
-          if (p < length) write(base + p, infos[t].ordinal);
-        }
+        const uint32_t ordinal = infos[t].ordinal;
+        it.ForEachPosition([&](uint32_t p) {
+          if (p < length) write(base + p, ordinal);
+        });
       }
     }
   };

@@ -37,6 +37,12 @@ class TurnTexts {
     std::vector<bool> hyphen_before;
   };
   Result<Shape> TokenShape(uint32_t turn);
+  // The shape of tokens `first` to `last` alone (the vectors end at `last`,
+  // or at the turn's last token; entries before `first` are false): the
+  // turn is scanned only as far as `last`, and its words are not
+  // normalised (Analyzer::IndexTokensBetween), which costs far less for a
+  // passage in a long turn.
+  Result<Shape> TokenShape(uint32_t turn, uint32_t first, uint32_t last);
 
  private:
   const Index& index_;
@@ -44,6 +50,7 @@ class TurnTexts {
   std::vector<std::unique_ptr<StoreReader>> readers_;  // by segment, made on first use
   Analyzer analyzer_;
   std::vector<Token> tokens_;
+  std::vector<uint32_t> begins_, ends_;  // by position (the partial shape)
 };
 
 }  // namespace lectern

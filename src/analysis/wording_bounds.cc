@@ -53,6 +53,24 @@ std::pair<size_t, size_t> TrimWording(std::span<const uint32_t> tokens,
   return {from, to};
 }
 
+TermClasses::TermClasses(const std::vector<std::string>& terms) : bits_(terms.size()) {
+  for (size_t t = 0; t < terms.size(); ++t) {
+    bits_[t] = static_cast<uint8_t>((lectern::EndsBadly(terms[t]) ? kEndsBadly : 0) |
+                                    (IsConnective(terms[t]) ? kConnective : 0));
+  }
+}
+
+std::pair<size_t, size_t> TrimWording(std::span<const uint32_t> tokens,
+                                      const TermClasses& classes) {
+  size_t from = 0, to = tokens.size();
+  for (size_t before = SIZE_MAX; before != to - from;) {
+    before = to - from;
+    while (to > from && classes.EndsBadly(tokens[to - 1])) --to;
+    while (to > from && classes.Connective(tokens[from])) ++from;
+  }
+  return {from, to};
+}
+
 std::pair<size_t, size_t> SharedCore(std::span<const uint32_t> wording,
                                      const std::vector<std::span<const uint32_t>>& uses) {
   auto reproduced = [&](uint32_t token) {

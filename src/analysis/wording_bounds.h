@@ -40,6 +40,23 @@ std::pair<size_t, size_t> TrimWording(std::span<const uint32_t> tokens,
                                       const std::vector<bool>& sentence_start,
                                       const std::vector<bool>& joins = {});
 
+// What TrimWording asks of each term (EndsBadly, IsConnective), worked out
+// once per token id: grouping trims a wording per run type.
+class TermClasses {
+ public:
+  explicit TermClasses(const std::vector<std::string>& terms);
+  bool EndsBadly(uint32_t token) const { return bits_[token] & kEndsBadly; }
+  bool Connective(uint32_t token) const { return bits_[token] & kConnective; }
+
+ private:
+  static constexpr uint8_t kEndsBadly = 1, kConnective = 2;
+  std::vector<uint8_t> bits_;
+};
+
+// TrimWording without sentence starts nor joins, the terms classified
+// beforehand (the same bounds).
+std::pair<size_t, size_t> TrimWording(std::span<const uint32_t> tokens, const TermClasses& classes);
+
 // The part of a wording that most of its uses reproduce: words at either
 // end found in fewer than half of `uses` (each use's tokens) are dropped.
 // "China stands ready to work with the new", whose uses mostly go on "the

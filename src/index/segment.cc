@@ -56,10 +56,31 @@ bool PostingIterator::NextSlow() {
   if (seen_ >= df_) return false;
   uint64_t code;
   uint32_t freq = 1;
-  if (!GetVarint(&p_, end_, &code) || code >> 33 != 0 ||
-      ((code & 1) == 0 && (!GetVarint32(&p_, end_, &freq) || freq < 2))) {
+  // Codes of two bytes, and frequencies of one, decoded inline (the token
+  // streams read every posting of a segment); anything else by GetVarint.
+  const auto* u = reinterpret_cast<const unsigned char*>(p_);
+  if (end_ - p_ >= 2 && (u[0] & 0x80) != 0 && (u[1] & 0x80) == 0) {
+    code = (u[0] & 0x7F) | (uint64_t{u[1]} << 7);
+    p_ += 2;
+  } else if (!GetVarint(&p_, end_, &code)) {
     seen_ = df_;
     return false;
+  }
+  if (code >> 33 != 0) {
+    seen_ = df_;
+    return false;
+  }
+  if ((code & 1) == 0) {
+    if (p_ < end_ && (static_cast<unsigned char>(*p_) & 0x80) == 0) {
+      freq = static_cast<unsigned char>(*p_++);
+    } else if (!GetVarint32(&p_, end_, &freq)) {
+      seen_ = df_;
+      return false;
+    }
+    if (freq < 2) {
+      seen_ = df_;
+      return false;
+    }
   }
   const uint32_t delta = static_cast<uint32_t>(code >> 1);
   if (!positions_ready_) unread_positions_ += seen_ == 0 ? 0 : freq_;
@@ -101,20 +122,29 @@ bool PostingIterator::SkipToSlow(uint32_t target) {
   return false;
 }
 
-const std::vector<uint32_t>& PostingIterator::Positions() {
-  if (positions_ready_) return positions_;
+void PostingIterator::SkipUnreadPositions() {
   uint64_t skip;
   for (; unread_positions_ > 0; --unread_positions_) {
     if (!GetVarint(&pos_p_, pos_end_, &skip)) break;
   }
   unread_positions_ = 0;
+}
+
+const std::vector<uint32_t>& PostingIterator::Positions() {
+  if (positions_ready_ && streamed_from_ == nullptr) return positions_;
+  // Read already by ForEachPosition (decoded again from their start), or not yet.
+  const bool streamed = positions_ready_;
+  if (!streamed) SkipUnreadPositions();
+  const char* p = streamed ? streamed_from_ : pos_p_;
   positions_.clear();
   uint32_t position = 0, delta;
   for (uint32_t i = 0; i < freq_; ++i) {
-    if (!GetVarint32(&pos_p_, pos_end_, &delta)) break;
+    if (!GetVarint32(&p, pos_end_, &delta)) break;
     position += delta;
     positions_.push_back(position);
   }
+  if (!streamed) pos_p_ = p;
+  streamed_from_ = nullptr;
   positions_ready_ = true;
   return positions_;
 }

@@ -75,6 +75,33 @@ class PostingIterator {
   uint32_t freq() const { return freq_; }
   // The current document's positions, ascending.
   const std::vector<uint32_t>& Positions();
+  // Calls f(position) for each of the current document's positions,
+  // ascending, as Positions() gives them, without storing them: for the
+  // passes that read every position of a segment (token_streams.h), where
+  // filling the vector cost more than decoding. Positions() may still be
+  // called afterwards.
+  template <typename F>
+  void ForEachPosition(F f) {
+    if (positions_ready_) {
+      for (uint32_t p : Positions()) f(p);
+      return;
+    }
+    SkipUnreadPositions();
+    streamed_from_ = pos_p_;
+    uint32_t position = 0;
+    for (uint32_t i = 0; i < freq_; ++i) {
+      uint32_t delta;
+      // Most gaps between positions fit in one byte.
+      if (pos_p_ < pos_end_ && (static_cast<unsigned char>(*pos_p_) & 0x80) == 0) {
+        delta = static_cast<unsigned char>(*pos_p_++);
+      } else if (!GetVarint32(&pos_p_, pos_end_, &delta)) {
+        break;
+      }
+      position += delta;
+      f(position);
+    }
+    positions_ready_ = true;
+  }
   uint32_t df() const { return df_; }
 
  private:
@@ -87,6 +114,8 @@ class PostingIterator {
   bool SkipToSlow(uint32_t target);
   // Decodes skip entry `next_skip_` into `entry_`; false if damaged.
   bool ReadSkipEntry();
+  // Moves past the positions of the documents passed without reading them.
+  void SkipUnreadPositions();
 
   const char *p_ = nullptr, *end_ = nullptr;
   const char *pos_p_ = nullptr, *pos_end_ = nullptr;
@@ -98,6 +127,9 @@ class PostingIterator {
   uint32_t unread_positions_ = 0;  // positions of earlier documents not yet skipped
   bool positions_ready_ = false;
   std::vector<uint32_t> positions_;
+  // When positions_ready_: where the current document's positions start if
+  // ForEachPosition read them (positions_ does not hold them), else null.
+  const char* streamed_from_ = nullptr;
 };
 
 class Segment {

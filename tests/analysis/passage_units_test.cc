@@ -1,6 +1,8 @@
 // The talking points' building blocks on their own: exact counts from the
 // memory-bounded shingle counter (frequent_shingles.h) against a plain
-// count, and wording bounds at hyphenated words (wording_bounds.h).
+// count, wording bounds at hyphenated words (wording_bounds.h), and the
+// bit-parallel similarity and trimming against plain tables
+// (sequence_similarity.h).
 #include <gtest/gtest.h>
 
 #include <map>
@@ -9,6 +11,7 @@
 
 #include "analysis/frequent_shingles.h"
 #include "analysis/passage_tokens.h"
+#include "analysis/sequence_similarity.h"
 #include "analysis/wording_bounds.h"
 
 namespace lectern {
@@ -155,6 +158,73 @@ TEST(WordingBoundsTest, SharedCoreDropsASlotsCommonestFiller) {
   std::tie(from, to) = SharedCore(wording, uses);
   EXPECT_EQ(from, 0u);
   EXPECT_EQ(to, wording.size());
+}
+
+// LCS by the plain table.
+size_t PlainLcs(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  std::vector<std::vector<size_t>> t(a.size() + 1, std::vector<size_t>(b.size() + 1, 0));
+  for (size_t i = a.size(); i-- > 0;) {
+    for (size_t j = b.size(); j-- > 0;)
+      t[i][j] = a[i] == b[j] ? t[i + 1][j + 1] + 1 : std::max(t[i + 1][j], t[i][j + 1]);
+  }
+  return t[0][0];
+}
+
+// Similarity on both sides of 64 tokens (bit-parallel rows below, Myers'
+// diff above) is the LCS's, and AlignedSpanOfB is where Align's same words
+// fall, for sequences that share much, little or nothing.
+TEST(SequenceSimilarityTest, FastPathsAgreeWithPlainTables) {
+  std::mt19937 rng(5);
+  for (int round = 0; round < 4000; ++round) {
+    const uint32_t vocabulary = 2 + rng() % 12;
+    std::vector<uint32_t> a(rng() % 90), b;
+    for (uint32_t& t : a) t = rng() % vocabulary;
+    if (rng() % 2) {  // a variant of a: changes, insertions, deletions
+      for (uint32_t t : a) {
+        if (rng() % 6 == 0) continue;
+        b.push_back(rng() % 8 == 0 ? rng() % vocabulary : t);
+        if (rng() % 10 == 0) b.push_back(rng() % vocabulary);
+      }
+    } else {
+      b.resize(rng() % 90);
+      for (uint32_t& t : b) t = rng() % vocabulary;
+    }
+    if (round % 3 == 0) {  // ids past 2^16 (a wide corpus's)
+      for (uint32_t& t : a) t += 70000;
+      for (uint32_t& t : b) t += 70000;
+    }
+    const size_t lcs = PlainLcs(a, b), longer = std::max(a.size(), b.size());
+    const double expected = longer ? static_cast<double>(lcs) / longer : 1.0;
+    for (double threshold : {0.0, 0.5, 0.7, 0.9, 1.0}) {
+      double similarity = -1;
+      const bool similar = SimilarAtLeast(a, b, threshold, &similarity);
+      ASSERT_EQ(similar, expected >= threshold - 1e-9) << round;
+      if (similar) {
+        ASSERT_EQ(similarity, expected) << round;
+      }
+    }
+    std::optional<std::pair<uint32_t, uint32_t>> span;
+    for (const AlignStep& s : Align(a, b)) {
+      if (s.kind != AlignStep::kSame) continue;
+      if (!span) span.emplace(s.b, s.b);
+      span->second = s.b;
+    }
+    ASSERT_EQ(AlignedSpanOfB(a, b), span) << round;
+  }
+}
+
+// TrimWording with the terms classified beforehand (as grouping calls it)
+// gives the bounds the plain call gives.
+TEST(WordingBoundsTest, ClassifiedTermsTrimAlike) {
+  const std::vector<std::string> terms = {"the", "and", "of", "china", "mutual",     "respect",
+                                          "in",  "a",   "we", "2020",  "cooperation"};
+  const TermClasses classes(terms);
+  std::mt19937 rng(3);
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<uint32_t> tokens(rng() % 12);
+    for (uint32_t& t : tokens) t = rng() % terms.size();
+    ASSERT_EQ(TrimWording(tokens, classes), TrimWording(tokens, terms, {})) << round;
+  }
 }
 
 }  // namespace

@@ -201,6 +201,54 @@ TEST(Segment, SkippingAgreesWithWalkingEveryPosting) {
   }
 }
 
+// ForEachPosition (the token streams' pass) gives what Positions() gives,
+// in any mix with it and with documents whose positions are never read,
+// gaps of one byte and of several.
+TEST(Segment, ForEachPositionAgreesWithPositions) {
+  testing::TempDir dir;
+  SegmentBuilder builder;
+  std::mt19937 rng(11);
+  std::vector<Turn> turns;
+  for (int t = 0; t < 400; ++t) {
+    std::string text;
+    const int words = t % 5 == 0 ? 600 : 10;
+    for (int w = 0; w < words; ++w) {
+      text += rng() % 50 == 0 ? "rare " : std::string(1, static_cast<char>('a' + rng() % 4)) + " ";
+    }
+    turns.push_back(testing::Answer(text));
+  }
+  builder.Add(testing::MakeBriefing("b", "2020-01-01", turns), 1);
+  const std::string path = dir.path() + "/streams.lseg";
+  ASSERT_TRUE(builder.Write(path).ok());
+  auto segment = Segment::Open(path);
+  ASSERT_TRUE(segment.ok()) << segment.status().message();
+  for (const char* term : {"a", "rare"}) {
+    auto info = (*segment)->Find(term);
+    ASSERT_TRUE(info.has_value());
+    std::vector<std::vector<uint32_t>> all;
+    PostingIterator walk = (*segment)->Postings(*info);
+    while (walk.Next()) all.push_back(walk.Positions());
+    ASSERT_EQ(all.size(), info->df);
+    for (int round = 0; round < 20; ++round) {
+      PostingIterator it = (*segment)->Postings(*info);
+      for (size_t d = 0; it.Next(); ++d) {
+        ASSERT_LT(d, all.size());
+        const unsigned how = rng() % 4;  // unread, streamed, both orders
+        if (how == 0) continue;
+        std::vector<uint32_t> streamed;
+        if (how == 3) {
+          ASSERT_EQ(it.Positions(), all[d]);
+        }
+        it.ForEachPosition([&](uint32_t p) { streamed.push_back(p); });
+        ASSERT_EQ(streamed, all[d]);
+        if (how == 2) {
+          ASSERT_EQ(it.Positions(), all[d]);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace lectern
 
