@@ -345,6 +345,7 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
         int32_t last_day = INT32_MIN;
         std::string last_date;
         uint32_t analysed_segment = UINT32_MAX, analysed_doc = UINT32_MAX;
+        Analyzer::ScanResume resume;
         std::string_view text;
         for (size_t k = c * chunk; k < std::min(order.size(), (c + 1) * chunk); ++k) {
           const size_t i = order[k];
@@ -368,24 +369,22 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
               }
               text = cached->turn(f.doc);
             }
-            // Tokens of the positions the lines of this turn need (and three
-            // either side for the sort keys): the rest of the turn is not
-            // analysed past them nor made into tokens before them, and
-            // without keys no term is built.
+            analysed_segment = f.segment;
+            analysed_doc = f.doc;
+            resume = Analyzer::ScanResume{};
+          }
+          // Tokens of the positions this line needs (and three either side
+          // for the sort keys): the turn is not analysed past them, nor made
+          // into tokens before them, and without keys no term is built. The
+          // lines of a turn come in order of position: each scan resumes
+          // where the previous one left off.
+          {
             uint32_t from = f.first, through = f.last;
-            for (size_t k2 = k + 1; k2 < order.size(); ++k2) {
-              const Found& g = found[order[k2]];
-              if (g.segment != f.segment || g.doc != f.doc) break;
-              from = std::min(from, g.first);
-              through = std::max(through, g.last);
-            }
             if (keys) {
               from = from < 3 ? 0 : from - 3;
               through = through > UINT32_MAX - 3 ? UINT32_MAX : through + 3;
             }
-            analyzer.IndexTokensBetween(text, from, through, keys, &tokens);
-            analysed_segment = f.segment;
-            analysed_doc = f.doc;
+            analyzer.IndexTokensBetween(text, from, through, keys, &tokens, &resume);
           }
           auto lo = std::lower_bound(tokens.begin(), tokens.end(), f.first,
                                      [](const Token& tk, uint32_t p) { return tk.position < p; });

@@ -5,6 +5,7 @@
 #include <unicode/utext.h>
 
 #include "base/utf8.h"
+#include "text/position_skip.h"
 #include "text/word_scanner.h"
 
 namespace lectern {
@@ -59,7 +60,7 @@ struct Analyzer::Impl {
   }
 
   void Run(std::string_view text, bool characters, std::vector<Token>* tokens, uint32_t first = 0,
-           uint32_t last = UINT32_MAX, bool with_terms = true);
+           uint32_t last = UINT32_MAX, bool with_terms = true, ScanResume* resume = nullptr);
   void RunIcu(std::string_view text, size_t from, size_t to, bool characters, uint32_t* position,
               std::vector<Token>* tokens);
 };
@@ -114,12 +115,12 @@ void Analyzer::AnalyzeForIndex(std::string_view text, std::vector<Token>* tokens
 }
 
 void Analyzer::IndexTokensBetween(std::string_view text, uint32_t first, uint32_t last,
-                                  bool with_terms, std::vector<Token>* tokens) {
-  impl_->Run(text, /*characters=*/true, tokens, first, last, with_terms);
+                                  bool with_terms, std::vector<Token>* tokens, ScanResume* resume) {
+  impl_->Run(text, /*characters=*/true, tokens, first, last, with_terms, resume);
 }
 
 void Analyzer::Impl::Run(std::string_view text, bool characters, std::vector<Token>* tokens,
-                         uint32_t first, uint32_t last, bool with_terms) {
+                         uint32_t first, uint32_t last, bool with_terms, ScanResume* resume) {
   tokens->clear();
   if (!ok || text.empty()) return;
   uint32_t position = 0;
@@ -131,12 +132,55 @@ void Analyzer::Impl::Run(std::string_view text, bool characters, std::vector<Tok
   // independent: each is scanned fast or, failing that, given to ICU.
   size_t i = 0;
   const size_t n = text.size();
+  // A partial scan (KWIC's) counts the positions of a chunk first, without
+  // tokens, and scans for tokens only the window of it that holds the
+  // positions wanted: a Chinese paragraph is one chunk (position_skip.h).
+  const bool partial = characters && (first > 0 || last < UINT32_MAX);
+  size_t known_end = 0;
+  if (partial && resume != nullptr) {
+    if (resume->position <= first && resume->offset <= n) {
+      i = resume->offset;
+      position = resume->position;
+      known_end = resume->chunk_end;
+    } else {
+      *resume = ScanResume{};
+    }
+  }
   // `position` is the next one to give: once past `last`, every position
   // through `last` has its token.
   while (i < n && position <= last) {
+    if (partial && position < first) text_internal::SkipAsciiChunks(text, &i, &position, first);
     while (i < n && text_internal::IsAsciiSpace(text[i])) ++i;
     if (i == n) break;
+    if (known_end <= i) known_end = 0;  // only the resumed chunk is known
+    if (resume != nullptr && position <= first) *resume = ScanResume{i, position, known_end};
     size_t j = i;
+    text_internal::ChunkSkip skip;
+    if (partial && text_internal::SkipChunk(text, i, n, position, first, last, known_end, &skip)) {
+      if (position + skip.positions <= first) {  // nothing wanted in this chunk
+        position += skip.positions;
+        i = skip.end;
+        continue;
+      }
+      if (resume != nullptr && skip.restart_position <= first) {
+        *resume = ScanResume{skip.restart, skip.restart_position, skip.end};
+      }
+      uint32_t at = skip.restart_position;
+      if (text_internal::ScanChunk(text, skip.restart, skip.cut, characters, with_terms, first,
+                                   last, &at, tokens, &j)) {
+        position = at;
+        i = skip.cut;
+        continue;
+      }
+      // Not expected (SkipChunk accepts only what ScanChunk does): the
+      // whole text again, the usual way.
+      if (known_end != 0 || skip.restart != i) {
+        Run(text, characters, tokens, first, last, with_terms, nullptr);
+        if (resume != nullptr) *resume = ScanResume{};
+        return;
+      }
+      j = i;
+    }
     if (text_internal::ScanChunk(text, i, n, characters, with_terms, first, last, &position, tokens,
                                  &j)) {
       i = j;
