@@ -360,8 +360,7 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
             if (options.text_cache == nullptr) {
               LECTERN_RETURN_IF_ERROR(reader->Read(f.doc, &text));
             } else {
-              if (!cached || f.doc < cached->first_turn ||
-                  f.doc - cached->first_turn + 1 >= cached->offsets.size()) {
+              if (!cached || !cached->holds(f.doc)) {
                 Result<std::shared_ptr<const StoreBlockCache::Block>> got =
                     options.text_cache->Get(index.segments()[f.segment].segment, f.doc, *reader);
                 if (!got.ok()) return got.status();

@@ -26,20 +26,11 @@ Result<std::shared_ptr<const StoreBlockCache::Block>> StoreBlockCache::Get(
       map_.erase(it);
     }
   }
-  // Read outside the lock: one decompression (the reader keeps the block)
-  // for all its turns.
+  // Read outside the lock: one decompression for all its turns, kept as
+  // decompressed (no copy).
   auto b = std::make_shared<Block>();
   b->first_turn = segment->block_first_turn(block);
-  const uint32_t end = block + 1 < segment->block_count() ? segment->block_first_turn(block + 1)
-                                                          : segment->turn_count();
-  b->offsets.reserve(end - b->first_turn + 1);
-  for (uint32_t d = b->first_turn; d < end; ++d) {
-    std::string_view text;
-    LECTERN_RETURN_IF_ERROR(reader.Read(d, &text));
-    b->offsets.push_back(static_cast<uint32_t>(b->text.size()));
-    b->text.append(text);
-  }
-  b->offsets.push_back(static_cast<uint32_t>(b->text.size()));
+  LECTERN_RETURN_IF_ERROR(reader.TakeBlock(block, &b->bytes, &b->texts));
   std::lock_guard<std::mutex> lock(mu_);
   ++misses_;
   auto it = map_.find(key);

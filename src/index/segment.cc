@@ -512,4 +512,23 @@ Status StoreReader::Read(uint32_t doc, std::string_view* text, std::string_view*
   return Status::Ok();
 }
 
+Status StoreReader::TakeBlock(uint32_t block, std::string* bytes,
+                              std::vector<std::pair<uint32_t, uint32_t>>* texts) {
+  if (block >= segment_->block_count()) return Status::NotFound("no such block");
+  if (block_ != block) LECTERN_RETURN_IF_ERROR(Load(block));
+  texts->clear();
+  texts->reserve(records_.size());
+  const char* end = buffer_.data() + buffer_.size();
+  for (uint32_t r : records_) {
+    const char* p = buffer_.data() + r;
+    std::string_view t;
+    GetString(&p, end, &t);  // checked by Load
+    texts->emplace_back(static_cast<uint32_t>(t.data() - buffer_.data()),
+                        static_cast<uint32_t>(t.size()));
+  }
+  bytes->swap(buffer_);
+  block_ = -1;  // buffer_ now holds whatever *bytes held
+  return Status::Ok();
+}
+
 }  // namespace lectern

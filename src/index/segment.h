@@ -196,6 +196,12 @@ class StoreReader {
   // block. Corruption (naming the segment) if the store is damaged.
   Status Read(uint32_t doc, std::string_view* text, std::string_view* label = nullptr);
 
+  // Decompresses store block `block` into `*bytes` (its records as stored)
+  // and sets `*texts` to its turns' texts, as (offset, size) in `*bytes`,
+  // without copying them: for a cache that keeps whole blocks.
+  Status TakeBlock(uint32_t block, std::string* bytes,
+                   std::vector<std::pair<uint32_t, uint32_t>>* texts);
+
  private:
   Status Load(uint32_t block);
 
