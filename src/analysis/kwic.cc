@@ -146,7 +146,17 @@ std::string FitLine(std::string_view text, int width, bool keep_end) {
   text = text.substr(a, b - a);
   size_t from = 0, to = text.size();
   int used = 0;
-  if (keep_end) {
+  // ASCII (most English contexts): a column per byte.
+  size_t k = 0;
+  while (k < text.size() && static_cast<unsigned char>(text[k]) < 0x80) ++k;
+  if (k == text.size()) {
+    const size_t w = static_cast<size_t>(std::max(width, 0));
+    if (keep_end) {
+      from = text.size() > w ? text.size() - w : 0;
+    } else {
+      to = std::min(text.size(), w);
+    }
+  } else if (keep_end) {
     // The longest suffix that fits: drop code points from the front while
     // the rest is too wide.
     int total = 0;

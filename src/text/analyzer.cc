@@ -17,6 +17,13 @@ struct Analyzer::Impl {
   bool fast_path = true;
   UText* utext = nullptr;
   icu::UnicodeString scratch_in, scratch_out;
+  // The last chunk a partial scan gave ICU, and its tokens.
+  struct {
+    std::string bytes;
+    size_t from = SIZE_MAX;
+    uint32_t position = 0, end_position = 0;
+    std::vector<Token> tokens;
+  } icu_memo;
 
   ~Impl() {
     if (utext != nullptr) utext_close(utext);
@@ -188,7 +195,25 @@ void Analyzer::Impl::Run(std::string_view text, bool characters, std::vector<Tok
     }
     while (j < n && !text_internal::IsAsciiSpace(text[j])) ++j;
     // With the space before it, as ICU sees a combining mark after a space.
-    RunIcu(text, i > 0 ? i - 1 : i, j, characters, &position, tokens);
+    const size_t from = i > 0 ? i - 1 : i;
+    if (!partial) {
+      RunIcu(text, from, j, characters, &position, tokens);
+    } else {
+      // The lines of a turn in one such chunk resume at its start, each:
+      // ICU's tokens of the last one are kept (they depend only on its
+      // bytes, where it starts and its first position).
+      const std::string_view bytes = text.substr(from, j - from);
+      if (icu_memo.from != from || icu_memo.position != position || icu_memo.bytes != bytes) {
+        icu_memo.bytes.assign(bytes);
+        icu_memo.from = from;
+        icu_memo.position = position;
+        icu_memo.tokens.clear();
+        icu_memo.end_position = position;
+        RunIcu(text, from, j, characters, &icu_memo.end_position, &icu_memo.tokens);
+      }
+      tokens->insert(tokens->end(), icu_memo.tokens.begin(), icu_memo.tokens.end());
+      position = icu_memo.end_position;
+    }
     i = j;
   }
 }
