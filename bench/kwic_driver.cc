@@ -2,7 +2,7 @@
 // phrases (or given ones), first calls only, as `RATIO kwic ripgrep` times
 // them; for profiling and for checking that a change keeps every line.
 //
-//   kwic_driver INDEX [--dump] [--variants] [--reps N] [--threads N] [PHRASE...]
+//   kwic_driver INDEX [--dump] [--variants] [--reps N] [--threads N] [--no-cache] [PHRASE...]
 //
 // --dump prints every line (all fields); --variants also runs sort by
 // left/right keys, sentence contexts and width 10 (with --dump: their lines).
@@ -42,12 +42,12 @@ const char* kPhrases[] = {"sovereignty",
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(
-        stderr,
-        "usage: kwic_driver INDEX [--dump] [--variants] [--reps N] [--threads N] [PHRASE...]\n");
+    std::fprintf(stderr,
+                 "usage: kwic_driver INDEX [--dump] [--variants] [--reps N] [--threads N] "
+                 "[--no-cache] [PHRASE...]\n");
     return 2;
   }
-  bool dump = false, variants = false;
+  bool dump = false, variants = false, cache = true;
   int reps = 1;
   size_t threads = 0;
   std::vector<std::string> phrases;
@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
     const std::string a = argv[i];
     if (a == "--dump") {
       dump = true;
+    } else if (a == "--no-cache") {
+      cache = false;
     } else if (a == "--variants") {
       variants = true;
     } else if (a == "--reps" && i + 1 < argc) {
@@ -88,10 +90,10 @@ int main(int argc, char** argv) {
   for (int rep = 0; rep < reps; ++rep) {
     for (const Variant& v : runs) {
       for (const std::string& p : phrases) {
-        lectern::StoreBlockCache cache(size_t{256} << 20);
+        lectern::StoreBlockCache text_cache(size_t{256} << 20);
         lectern::KwicOptions o;
         o.query = "\"" + p + "\"";
-        o.text_cache = &cache;
+        o.text_cache = cache ? &text_cache : nullptr;
         o.sort = v.sort;
         o.sentence = v.sentence;
         o.width = v.width;
