@@ -1,5 +1,9 @@
 #include "text/position_skip.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "text/word_scanner.h"
 
 namespace lectern::text_internal {
@@ -117,6 +121,102 @@ inline CodePoint Decode(std::string_view text, size_t i, size_t end) {
   if (n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) return {kUnknown, i + 1};
   return {ClassOfWide(cp), i + n};
 }
+
+#if defined(__SSE2__)
+// Classes of 64 bytes as bit masks (bit k: byte k).
+struct Masks64 {
+  uint64_t hi = 0, word = 0, letter = 0, digit = 0, under = 0, mid_letter = 0, mid_num = 0,
+           space = 0;
+};
+
+inline Masks64 Classify64(const char* p) {
+  Masks64 m;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+    auto in = [](__m128i x, char lo, char hi) {  // signed: bytes >= 0x80 are never in
+      return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                           _mm_cmpgt_epi8(_mm_set1_epi8(static_cast<char>(hi + 1)), x));
+    };
+    const __m128i letter =
+        _mm_or_si128(in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'), eq('@'));
+    const __m128i digit = in(v, '0', '9');
+    const __m128i under = eq('_');
+    const __m128i mid_letter = _mm_or_si128(eq('.'), eq('\''));
+    const __m128i mid_num = _mm_or_si128(mid_letter, _mm_or_si128(eq(','), eq(';')));
+    const __m128i space = _mm_or_si128(eq(' '), in(v, '\t', '\r'));
+    auto bits = [](__m128i x) {
+      return static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(x)));
+    };
+    const int at = 16 * k;
+    m.hi |= bits(v) << at;
+    m.letter |= bits(letter) << at;
+    m.digit |= bits(digit) << at;
+    m.under |= bits(under) << at;
+    m.mid_letter |= bits(mid_letter) << at;
+    m.mid_num |= bits(mid_num) << at;
+    m.space |= bits(space) << at;
+  }
+  m.word = m.letter | m.digit | m.under;
+  return m;
+}
+
+// The bit of byte `c`'s class in the masks' terms (for the bytes just
+// before and after a window).
+inline bool IsLetterByte(unsigned char c) { return c < 0x80 && kAscii.cls[c] == kLetter; }
+inline bool IsDigitByte(unsigned char c) { return c < 0x80 && kAscii.cls[c] == kDigit; }
+
+// SkipAsciiChunks' word count, 64 bytes at a time: a word starts at a word
+// character that follows neither a word character nor a Mid character
+// joining two letters or two digits; a lone '_' is no word. Moves
+// (*offset, *position) to the last chunk start of the windows wholly
+// before `first` (ASCII throughout); the caller goes on from there.
+void SkipAscii64(const char* p, size_t n, size_t* offset, uint32_t* position, uint32_t first) {
+  size_t b = *offset;  // a chunk start or white space
+  uint32_t pos = *position;
+  size_t chunk_off = b;
+  uint32_t chunk_pos = pos;
+  // Classes of the two bytes before the window (white space before `*offset`'s
+  // chunk: no word, no Mid, a space).
+  uint64_t prev_word = 0, prev_letter2 = 0, prev_digit2 = 0, prev_mid_letter = 0, prev_mid_num = 0,
+           prev_space = 1;
+  // At white space, or a chunk start: nothing before the window joins.
+  if (b > 0 && b < n && !IsAsciiSpace(p[b - 1]) && !IsAsciiSpace(p[b])) return;
+  while (b + 64 < n) {
+    const Masks64 m = Classify64(p + b);
+    const auto next = static_cast<unsigned char>(p[b + 64]);
+    if (m.hi != 0 || next >= 0x80) break;
+    const uint64_t word_before = (m.word << 1) | prev_word;
+    const uint64_t letter2 = (m.letter << 2) | prev_letter2;
+    const uint64_t digit2 = (m.digit << 2) | prev_digit2;
+    const uint64_t mid_letter1 = (m.mid_letter << 1) | prev_mid_letter;
+    const uint64_t mid_num1 = (m.mid_num << 1) | prev_mid_num;
+    const uint64_t join = (mid_letter1 & letter2 & m.letter) | (mid_num1 & digit2 & m.digit);
+    const uint64_t start = m.word & ~word_before & ~join;
+    const uint64_t word_after = (m.word >> 1) | (static_cast<uint64_t>(kAsciiWord.is[next]) << 63);
+    const uint64_t counted = start & ~(m.under & ~word_after);
+    const uint32_t count = static_cast<uint32_t>(__builtin_popcountll(counted));
+    if (pos + count > first) break;
+    const uint64_t chunk_starts = ~m.space & ((m.space << 1) | prev_space);
+    if (chunk_starts != 0) {
+      const int h = 63 - __builtin_clzll(chunk_starts);
+      chunk_off = b + static_cast<size_t>(h);
+      const uint64_t below = h == 0 ? 0 : (~uint64_t{0} >> (64 - h));
+      chunk_pos = pos + static_cast<uint32_t>(__builtin_popcountll(counted & below));
+    }
+    pos += count;
+    prev_word = m.word >> 63;
+    prev_letter2 = m.letter >> 62;
+    prev_digit2 = m.digit >> 62;
+    prev_mid_letter = m.mid_letter >> 63;
+    prev_mid_num = m.mid_num >> 63;
+    prev_space = m.space >> 63;
+    b += 64;
+  }
+  *offset = chunk_off;
+  *position = chunk_pos;
+}
+#endif
 
 }  // namespace
 
@@ -237,6 +337,9 @@ bool SkipChunk(std::string_view text, size_t begin, size_t end, uint32_t positio
 void SkipAsciiChunks(std::string_view text, size_t* offset, uint32_t* position, uint32_t first) {
   const size_t n = text.size();
   const char* const p = text.data();
+#if defined(__SSE2__)
+  SkipAscii64(p, n, offset, position, first);
+#endif
   size_t i = *offset;
   uint32_t pos = *position;
   while (true) {
