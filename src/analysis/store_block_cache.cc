@@ -33,17 +33,20 @@ Result<std::shared_ptr<const StoreBlockCache::Block>> StoreBlockCache::Get(
   LECTERN_RETURN_IF_ERROR(reader.TakeBlock(block, &b->bytes, &b->texts));
   std::lock_guard<std::mutex> lock(mu_);
   ++misses_;
-  auto it = map_.find(key);
-  if (it != map_.end()) {
+  // One hash lookup: the slot is found or made at once.
+  auto [it, inserted] = map_.try_emplace(key, lru_.end());
+  if (!inserted) {
     if (SameOwner(it->second->owner, segment)) return it->second->block;  // another thread's
-    bytes_ -= Size(*it->second->block);
+    bytes_ -= Size(*it->second->block);  // another segment, since freed, had this address
     lru_.erase(it->second);
-    map_.erase(it);
   }
   const size_t size = Size(*b);
-  if (size > max_bytes_) return std::shared_ptr<const Block>(std::move(b));
+  if (size > max_bytes_) {
+    map_.erase(it);
+    return std::shared_ptr<const Block>(std::move(b));
+  }
   lru_.push_front(Entry{key, segment, b});
-  map_.emplace(key, lru_.begin());
+  it->second = lru_.begin();
   bytes_ += size;
   while (bytes_ > max_bytes_ && !lru_.empty()) {
     bytes_ -= Size(*lru_.back().block);

@@ -468,12 +468,15 @@ StoreReader::~StoreReader() { ZSTD_freeDCtx(static_cast<ZSTD_DCtx*>(dctx_)); }
 
 Status StoreReader::Load(uint32_t block) {
   block_ = -1;
-  const Status bad =
-      Status::Corruption(segment_->path() + ": damaged store block " + std::to_string(block));
+  // Made only when needed: building the message for every block read costs
+  // two allocations (and, freed, a consolidation of malloc's small bins).
+  auto bad = [&] {
+    return Status::Corruption(segment_->path() + ": damaged store block " + std::to_string(block));
+  };
   const std::string_view frame = segment_->block_bytes(block);
   const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ull << 31)) {
-    return bad;
+    return bad();
   }
   buffer_.resize(size);
   auto* dctx = static_cast<ZSTD_DCtx*>(dctx_);
@@ -482,18 +485,18 @@ Status StoreReader::Load(uint32_t block) {
                                                              frame.data(), frame.size(), dictionary)
                                 : ZSTD_decompressDCtx(dctx, buffer_.data(), buffer_.size(),
                                                       frame.data(), frame.size());
-  if (ZSTD_isError(got) || got != size) return bad;
+  if (ZSTD_isError(got) || got != size) return bad();
   records_.clear();
   const char *p = buffer_.data(), *end = p + buffer_.size();
   std::string_view text, label;
   while (p < end) {
     records_.push_back(static_cast<uint32_t>(p - buffer_.data()));
-    if (!GetString(&p, end, &text) || !GetString(&p, end, &label)) return bad;
+    if (!GetString(&p, end, &text) || !GetString(&p, end, &label)) return bad();
   }
   const uint32_t first = segment_->block_first_turn(block);
   const uint32_t next = block + 1 < segment_->block_count() ? segment_->block_first_turn(block + 1)
                                                             : segment_->turn_count();
-  if (records_.size() != next - first) return bad;
+  if (records_.size() != next - first) return bad();
   block_ = block;
   return Status::Ok();
 }
