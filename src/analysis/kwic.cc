@@ -185,9 +185,8 @@ std::string FitLine(std::string_view text, int width, bool keep_end) {
   return out;
 }
 
-struct BuiltLine {
-  KwicLine line;
-  std::string left_key, right_key;  // terms nearest first, \x1f separated
+struct SortKeys {
+  std::string left, right;  // terms nearest first, \x1f separated
 };
 
 }  // namespace
@@ -342,7 +341,10 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
   const bool keys = options.sort != KwicOptions::Sort::kDate;
   const size_t chunk = std::max<size_t>(256, order.size() / (threads * 8) + 1);
   const size_t chunks = (order.size() + chunk - 1) / chunk;
-  std::vector<BuiltLine> built(found.size());
+  // Lines are made in place, in `found` order (a line left empty has no
+  // tokens at its positions); sort keys only for the sorts that need them.
+  std::vector<KwicLine> lines(found.size());
+  std::vector<SortKeys> sort_keys(keys ? found.size() : 0);
   using Out = Status;
   ParallelMapOrdered<Out>(
       chunks, threads,
@@ -409,8 +411,7 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
           from = std::max(from, ContextStart(text, begin, options.width));
           to = std::min(to, ContextEnd(text, end, options.width));
           const BriefingMeta& meta = s.briefing(s.turn_briefing(f.doc));
-          BuiltLine& out = built[i];
-          KwicLine& line = out.line;
+          KwicLine& line = lines[i];
           line.briefing_id = meta.id;
           line.turn = s.turn_index(f.doc);
           if (meta.date) {
@@ -430,13 +431,14 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
           line.left = FitLine(text.substr(from, begin - from), options.width, true);
           line.right = FitLine(text.substr(end, to - end), options.width, false);
           if (!keys) continue;
+          SortKeys& out = sort_keys[i];
           auto k2 = lo;
           for (int n = 0; k2 != tokens.begin() && n < 3; ++n) {
             --k2;
-            out.left_key += std::string(DisplayTerm(k2->term)) + '\x1f';
+            out.left += std::string(DisplayTerm(k2->term)) + '\x1f';
           }
           for (auto k3 = hi; k3 != tokens.end() && k3 - hi < 3; ++k3) {
-            out.right_key += std::string(DisplayTerm(k3->term)) + '\x1f';
+            out.right += std::string(DisplayTerm(k3->term)) + '\x1f';
           }
         }
         return Status::Ok();
@@ -445,17 +447,27 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
         if (error.ok() && !s.ok()) error = s;
       });
   if (!error.ok()) return error;
-  if (options.sort != KwicOptions::Sort::kDate) {
-    const bool left = options.sort == KwicOptions::Sort::kLeft;
-    std::stable_sort(built.begin(), built.end(), [&](const BuiltLine& a, const BuiltLine& b) {
-      return left ? a.left_key < b.left_key : a.right_key < b.right_key;
-    });
+  auto empty = [](const KwicLine& line) { return line.briefing_id.empty(); };
+  if (options.sort == KwicOptions::Sort::kDate) {
+    result.lines = std::move(lines);
+    result.lines.erase(std::remove_if(result.lines.begin(), result.lines.end(), empty),
+                       result.lines.end());
+    if (options.limit > 0 && result.lines.size() > options.limit) {
+      result.lines.resize(options.limit);
+    }
+    return result;
   }
-  result.lines.reserve(options.limit > 0 ? std::min(options.limit, built.size()) : built.size());
-  for (BuiltLine& b : built) {
+  const bool left = options.sort == KwicOptions::Sort::kLeft;
+  std::vector<uint32_t> sorted(lines.size());
+  for (uint32_t i = 0; i < sorted.size(); ++i) sorted[i] = i;
+  std::stable_sort(sorted.begin(), sorted.end(), [&](uint32_t a, uint32_t b) {
+    return left ? sort_keys[a].left < sort_keys[b].left : sort_keys[a].right < sort_keys[b].right;
+  });
+  result.lines.reserve(options.limit > 0 ? std::min(options.limit, lines.size()) : lines.size());
+  for (uint32_t i : sorted) {
     if (options.limit > 0 && result.lines.size() >= options.limit) break;
-    if (b.line.briefing_id.empty()) continue;
-    result.lines.push_back(std::move(b.line));
+    if (empty(lines[i])) continue;
+    result.lines.push_back(std::move(lines[i]));
   }
   return result;
 }
