@@ -30,7 +30,7 @@ Result<std::shared_ptr<const StoreBlockCache::Block>> StoreBlockCache::Get(
   // decompressed (no copy).
   auto b = std::make_shared<Block>();
   b->first_turn = segment->block_first_turn(block);
-  LECTERN_RETURN_IF_ERROR(reader.TakeBlock(block, &b->bytes, &b->texts));
+  LECTERN_RETURN_IF_ERROR(reader.TakeBlock(block, &b->bytes, &b->size, &b->texts));
   std::lock_guard<std::mutex> lock(mu_);
   ++misses_;
   // One hash lookup: the slot is found or made at once.

@@ -32,12 +32,13 @@ class StoreBlockCache {
  public:
   struct Block {
     uint32_t first_turn = 0;
-    std::string bytes;  // the block as decompressed (StoreReader::TakeBlock)
+    std::unique_ptr<char[]> bytes;  // the block as decompressed (StoreReader::TakeBlock)
+    size_t size = 0;
     std::vector<std::pair<uint32_t, uint32_t>> texts;  // turn first_turn + i: (offset, size)
     bool holds(uint32_t doc) const { return doc >= first_turn && doc - first_turn < texts.size(); }
     std::string_view turn(uint32_t doc) const {
-      const auto [offset, size] = texts[doc - first_turn];
-      return std::string_view(bytes).substr(offset, size);
+      const auto [offset, length] = texts[doc - first_turn];
+      return std::string_view(bytes.get() + offset, length);
     }
   };
 
@@ -69,7 +70,7 @@ class StoreBlockCache {
     std::weak_ptr<const Segment> owner;
     std::shared_ptr<const Block> block;
   };
-  static size_t Size(const Block& b) { return b.bytes.size() + b.texts.size() * 8 + 64; }
+  static size_t Size(const Block& b) { return b.size + b.texts.size() * 8 + 64; }
 
   const size_t max_bytes_;
   mutable std::mutex mu_;  // guards everything below
