@@ -146,7 +146,17 @@ std::string FitLine(std::string_view text, int width, bool keep_end) {
   text = text.substr(a, b - a);
   size_t from = 0, to = text.size();
   int used = 0;
-  if (keep_end) {
+  // ASCII (most English contexts): a column per byte.
+  size_t k = 0;
+  while (k < text.size() && static_cast<unsigned char>(text[k]) < 0x80) ++k;
+  if (k == text.size()) {
+    const size_t w = static_cast<size_t>(std::max(width, 0));
+    if (keep_end) {
+      from = text.size() > w ? text.size() - w : 0;
+    } else {
+      to = std::min(text.size(), w);
+    }
+  } else if (keep_end) {
     // The longest suffix that fits: drop code points from the front while
     // the rest is too wide.
     int total = 0;
@@ -175,9 +185,8 @@ std::string FitLine(std::string_view text, int width, bool keep_end) {
   return out;
 }
 
-struct BuiltLine {
-  KwicLine line;
-  std::string left_key, right_key;  // terms nearest first, \x1f separated
+struct SortKeys {
+  std::string left, right;  // terms nearest first, \x1f separated
 };
 
 }  // namespace
@@ -332,7 +341,10 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
   const bool keys = options.sort != KwicOptions::Sort::kDate;
   const size_t chunk = std::max<size_t>(256, order.size() / (threads * 8) + 1);
   const size_t chunks = (order.size() + chunk - 1) / chunk;
-  std::vector<BuiltLine> built(found.size());
+  // Lines are made in place, in `found` order (a line left empty has no
+  // tokens at its positions); sort keys only for the sorts that need them.
+  std::vector<KwicLine> lines(found.size());
+  std::vector<SortKeys> sort_keys(keys ? found.size() : 0);
   using Out = Status;
   ParallelMapOrdered<Out>(
       chunks, threads,
@@ -345,6 +357,7 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
         int32_t last_day = INT32_MIN;
         std::string last_date;
         uint32_t analysed_segment = UINT32_MAX, analysed_doc = UINT32_MAX;
+        Analyzer::ScanResume resume;
         std::string_view text;
         for (size_t k = c * chunk; k < std::min(order.size(), (c + 1) * chunk); ++k) {
           const size_t i = order[k];
@@ -359,8 +372,7 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
             if (options.text_cache == nullptr) {
               LECTERN_RETURN_IF_ERROR(reader->Read(f.doc, &text));
             } else {
-              if (!cached || f.doc < cached->first_turn ||
-                  f.doc - cached->first_turn + 1 >= cached->offsets.size()) {
+              if (!cached || !cached->holds(f.doc)) {
                 Result<std::shared_ptr<const StoreBlockCache::Block>> got =
                     options.text_cache->Get(index.segments()[f.segment].segment, f.doc, *reader);
                 if (!got.ok()) return got.status();
@@ -368,24 +380,22 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
               }
               text = cached->turn(f.doc);
             }
-            // Tokens of the positions the lines of this turn need (and three
-            // either side for the sort keys): the rest of the turn is not
-            // analysed past them nor made into tokens before them, and
-            // without keys no term is built.
+            analysed_segment = f.segment;
+            analysed_doc = f.doc;
+            resume = Analyzer::ScanResume{};
+          }
+          // Tokens of the positions this line needs (and three either side
+          // for the sort keys): the turn is not analysed past them, nor made
+          // into tokens before them, and without keys no term is built. The
+          // lines of a turn come in order of position: each scan resumes
+          // where the previous one left off.
+          {
             uint32_t from = f.first, through = f.last;
-            for (size_t k2 = k + 1; k2 < order.size(); ++k2) {
-              const Found& g = found[order[k2]];
-              if (g.segment != f.segment || g.doc != f.doc) break;
-              from = std::min(from, g.first);
-              through = std::max(through, g.last);
-            }
             if (keys) {
               from = from < 3 ? 0 : from - 3;
               through = through > UINT32_MAX - 3 ? UINT32_MAX : through + 3;
             }
-            analyzer.IndexTokensBetween(text, from, through, keys, &tokens);
-            analysed_segment = f.segment;
-            analysed_doc = f.doc;
+            analyzer.IndexTokensBetween(text, from, through, keys, &tokens, &resume);
           }
           auto lo = std::lower_bound(tokens.begin(), tokens.end(), f.first,
                                      [](const Token& tk, uint32_t p) { return tk.position < p; });
@@ -401,8 +411,7 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
           from = std::max(from, ContextStart(text, begin, options.width));
           to = std::min(to, ContextEnd(text, end, options.width));
           const BriefingMeta& meta = s.briefing(s.turn_briefing(f.doc));
-          BuiltLine& out = built[i];
-          KwicLine& line = out.line;
+          KwicLine& line = lines[i];
           line.briefing_id = meta.id;
           line.turn = s.turn_index(f.doc);
           if (meta.date) {
@@ -422,13 +431,14 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
           line.left = FitLine(text.substr(from, begin - from), options.width, true);
           line.right = FitLine(text.substr(end, to - end), options.width, false);
           if (!keys) continue;
+          SortKeys& out = sort_keys[i];
           auto k2 = lo;
           for (int n = 0; k2 != tokens.begin() && n < 3; ++n) {
             --k2;
-            out.left_key += std::string(DisplayTerm(k2->term)) + '\x1f';
+            out.left += std::string(DisplayTerm(k2->term)) + '\x1f';
           }
           for (auto k3 = hi; k3 != tokens.end() && k3 - hi < 3; ++k3) {
-            out.right_key += std::string(DisplayTerm(k3->term)) + '\x1f';
+            out.right += std::string(DisplayTerm(k3->term)) + '\x1f';
           }
         }
         return Status::Ok();
@@ -437,17 +447,27 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
         if (error.ok() && !s.ok()) error = s;
       });
   if (!error.ok()) return error;
-  if (options.sort != KwicOptions::Sort::kDate) {
-    const bool left = options.sort == KwicOptions::Sort::kLeft;
-    std::stable_sort(built.begin(), built.end(), [&](const BuiltLine& a, const BuiltLine& b) {
-      return left ? a.left_key < b.left_key : a.right_key < b.right_key;
-    });
+  auto empty = [](const KwicLine& line) { return line.briefing_id.empty(); };
+  if (options.sort == KwicOptions::Sort::kDate) {
+    result.lines = std::move(lines);
+    result.lines.erase(std::remove_if(result.lines.begin(), result.lines.end(), empty),
+                       result.lines.end());
+    if (options.limit > 0 && result.lines.size() > options.limit) {
+      result.lines.resize(options.limit);
+    }
+    return result;
   }
-  result.lines.reserve(options.limit > 0 ? std::min(options.limit, built.size()) : built.size());
-  for (BuiltLine& b : built) {
+  const bool left = options.sort == KwicOptions::Sort::kLeft;
+  std::vector<uint32_t> sorted(lines.size());
+  for (uint32_t i = 0; i < sorted.size(); ++i) sorted[i] = i;
+  std::stable_sort(sorted.begin(), sorted.end(), [&](uint32_t a, uint32_t b) {
+    return left ? sort_keys[a].left < sort_keys[b].left : sort_keys[a].right < sort_keys[b].right;
+  });
+  result.lines.reserve(options.limit > 0 ? std::min(options.limit, lines.size()) : lines.size());
+  for (uint32_t i : sorted) {
     if (options.limit > 0 && result.lines.size() >= options.limit) break;
-    if (b.line.briefing_id.empty()) continue;
-    result.lines.push_back(std::move(b.line));
+    if (empty(lines[i])) continue;
+    result.lines.push_back(std::move(lines[i]));
   }
   return result;
 }

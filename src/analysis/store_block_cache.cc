@@ -26,33 +26,27 @@ Result<std::shared_ptr<const StoreBlockCache::Block>> StoreBlockCache::Get(
       map_.erase(it);
     }
   }
-  // Read outside the lock: one decompression (the reader keeps the block)
-  // for all its turns.
+  // Read outside the lock: one decompression for all its turns, kept as
+  // decompressed (no copy).
   auto b = std::make_shared<Block>();
   b->first_turn = segment->block_first_turn(block);
-  const uint32_t end = block + 1 < segment->block_count() ? segment->block_first_turn(block + 1)
-                                                          : segment->turn_count();
-  b->offsets.reserve(end - b->first_turn + 1);
-  for (uint32_t d = b->first_turn; d < end; ++d) {
-    std::string_view text;
-    LECTERN_RETURN_IF_ERROR(reader.Read(d, &text));
-    b->offsets.push_back(static_cast<uint32_t>(b->text.size()));
-    b->text.append(text);
-  }
-  b->offsets.push_back(static_cast<uint32_t>(b->text.size()));
+  LECTERN_RETURN_IF_ERROR(reader.TakeBlock(block, &b->bytes, &b->size, &b->texts));
   std::lock_guard<std::mutex> lock(mu_);
   ++misses_;
-  auto it = map_.find(key);
-  if (it != map_.end()) {
+  // One hash lookup: the slot is found or made at once.
+  auto [it, inserted] = map_.try_emplace(key, lru_.end());
+  if (!inserted) {
     if (SameOwner(it->second->owner, segment)) return it->second->block;  // another thread's
-    bytes_ -= Size(*it->second->block);
+    bytes_ -= Size(*it->second->block);  // another segment, since freed, had this address
     lru_.erase(it->second);
-    map_.erase(it);
   }
   const size_t size = Size(*b);
-  if (size > max_bytes_) return std::shared_ptr<const Block>(std::move(b));
+  if (size > max_bytes_) {
+    map_.erase(it);
+    return std::shared_ptr<const Block>(std::move(b));
+  }
   lru_.push_front(Entry{key, segment, b});
-  map_.emplace(key, lru_.begin());
+  it->second = lru_.begin();
   bytes_ += size;
   while (bytes_ > max_bytes_ && !lru_.empty()) {
     bytes_ -= Size(*lru_.back().block);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -243,8 +244,18 @@ class StoreReader {
   // block. Corruption (naming the segment) if the store is damaged.
   Status Read(uint32_t doc, std::string_view* text, std::string_view* label = nullptr);
 
+  // Decompresses store block `block` into a new `*bytes` of `*size` bytes
+  // (its records as stored) and sets `*texts` to its turns' texts, as
+  // (offset, size) in it, without copying them: for a cache that keeps
+  // whole blocks.
+  Status TakeBlock(uint32_t block, std::unique_ptr<char[]>* bytes, size_t* size,
+                   std::vector<std::pair<uint32_t, uint32_t>>* texts);
+
  private:
   Status Load(uint32_t block);
+  // Decompresses `block` into buffer(its size), sets records_.
+  Status Decompress(uint32_t block, const std::function<char*(size_t)>& buffer, const char** data,
+                    size_t* size);
 
   const Segment* segment_;
   void* dctx_;  // ZSTD_DCtx

@@ -5,6 +5,7 @@
 #include <unicode/utext.h>
 
 #include "base/utf8.h"
+#include "text/position_skip.h"
 #include "text/word_scanner.h"
 
 namespace lectern {
@@ -21,6 +22,13 @@ struct Analyzer::Impl {
   std::vector<Token> index_tokens;
   std::string index_word;
   char index_buffer[64];
+  // The last chunk a partial scan gave ICU, and its tokens.
+  struct {
+    std::string bytes;
+    size_t from = SIZE_MAX;
+    uint32_t position = 0, end_position = 0;
+    std::vector<Token> tokens;
+  } icu_memo;
 
   ~Impl() {
     if (utext != nullptr) utext_close(utext);
@@ -64,7 +72,7 @@ struct Analyzer::Impl {
   }
 
   void Run(std::string_view text, bool characters, std::vector<Token>* tokens, uint32_t first = 0,
-           uint32_t last = UINT32_MAX, bool with_terms = true);
+           uint32_t last = UINT32_MAX, bool with_terms = true, ScanResume* resume = nullptr);
   void RunIcu(std::string_view text, size_t from, size_t to, bool characters, uint32_t* position,
               std::vector<Token>* tokens);
 };
@@ -193,12 +201,12 @@ uint32_t Analyzer::AnalyzeForIndex(std::string_view text, IndexTermSink* sink) {
 }
 
 void Analyzer::IndexTokensBetween(std::string_view text, uint32_t first, uint32_t last,
-                                  bool with_terms, std::vector<Token>* tokens) {
-  impl_->Run(text, /*characters=*/true, tokens, first, last, with_terms);
+                                  bool with_terms, std::vector<Token>* tokens, ScanResume* resume) {
+  impl_->Run(text, /*characters=*/true, tokens, first, last, with_terms, resume);
 }
 
 void Analyzer::Impl::Run(std::string_view text, bool characters, std::vector<Token>* tokens,
-                         uint32_t first, uint32_t last, bool with_terms) {
+                         uint32_t first, uint32_t last, bool with_terms, ScanResume* resume) {
   tokens->clear();
   if (!ok || text.empty()) return;
   uint32_t position = 0;
@@ -210,12 +218,55 @@ void Analyzer::Impl::Run(std::string_view text, bool characters, std::vector<Tok
   // independent: each is scanned fast or, failing that, given to ICU.
   size_t i = 0;
   const size_t n = text.size();
+  // A partial scan (KWIC's) counts the positions of a chunk first, without
+  // tokens, and scans for tokens only the window of it that holds the
+  // positions wanted: a Chinese paragraph is one chunk (position_skip.h).
+  const bool partial = characters && (first > 0 || last < UINT32_MAX);
+  size_t known_end = 0;
+  if (partial && resume != nullptr) {
+    if (resume->position <= first && resume->offset <= n) {
+      i = resume->offset;
+      position = resume->position;
+      known_end = resume->chunk_end;
+    } else {
+      *resume = ScanResume{};
+    }
+  }
   // `position` is the next one to give: once past `last`, every position
   // through `last` has its token.
   while (i < n && position <= last) {
+    if (partial && position < first) text_internal::SkipAsciiChunks(text, &i, &position, first);
     while (i < n && text_internal::IsAsciiSpace(text[i])) ++i;
     if (i == n) break;
+    if (known_end <= i) known_end = 0;  // only the resumed chunk is known
+    if (resume != nullptr && position <= first) *resume = ScanResume{i, position, known_end};
     size_t j = i;
+    text_internal::ChunkSkip skip;
+    if (partial && text_internal::SkipChunk(text, i, n, position, first, last, known_end, &skip)) {
+      if (position + skip.positions <= first) {  // nothing wanted in this chunk
+        position += skip.positions;
+        i = skip.end;
+        continue;
+      }
+      if (resume != nullptr && skip.restart_position <= first) {
+        *resume = ScanResume{skip.restart, skip.restart_position, skip.end};
+      }
+      uint32_t at = skip.restart_position;
+      if (text_internal::ScanChunk(text, skip.restart, skip.cut, characters, with_terms, first,
+                                   last, &at, tokens, &j)) {
+        position = at;
+        i = skip.cut;
+        continue;
+      }
+      // Not expected (SkipChunk accepts only what ScanChunk does): the
+      // whole text again, the usual way.
+      if (known_end != 0 || skip.restart != i) {
+        Run(text, characters, tokens, first, last, with_terms, nullptr);
+        if (resume != nullptr) *resume = ScanResume{};
+        return;
+      }
+      j = i;
+    }
     if (text_internal::ScanChunk(text, i, n, characters, with_terms, first, last, &position, tokens,
                                  &j)) {
       i = j;
@@ -223,7 +274,25 @@ void Analyzer::Impl::Run(std::string_view text, bool characters, std::vector<Tok
     }
     while (j < n && !text_internal::IsAsciiSpace(text[j])) ++j;
     // With the space before it, as ICU sees a combining mark after a space.
-    RunIcu(text, i > 0 ? i - 1 : i, j, characters, &position, tokens);
+    const size_t from = i > 0 ? i - 1 : i;
+    if (!partial) {
+      RunIcu(text, from, j, characters, &position, tokens);
+    } else {
+      // The lines of a turn in one such chunk resume at its start, each:
+      // ICU's tokens of the last one are kept (they depend only on its
+      // bytes, where it starts and its first position).
+      const std::string_view bytes = text.substr(from, j - from);
+      if (icu_memo.from != from || icu_memo.position != position || icu_memo.bytes != bytes) {
+        icu_memo.bytes.assign(bytes);
+        icu_memo.from = from;
+        icu_memo.position = position;
+        icu_memo.tokens.clear();
+        icu_memo.end_position = position;
+        RunIcu(text, from, j, characters, &icu_memo.end_position, &icu_memo.tokens);
+      }
+      tokens->insert(tokens->end(), icu_memo.tokens.begin(), icu_memo.tokens.end());
+      position = icu_memo.end_position;
+    }
     i = j;
   }
 }

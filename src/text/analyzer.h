@@ -81,8 +81,19 @@ class Analyzer {
   // chunk (run of non-space bytes) that reaches `last`. Without
   // `with_terms`, tokens of the fast path have empty terms: KWIC needs the
   // offsets of a few positions, not the whole turn normalised.
+  //
+  // With `resume`, the scan starts where it says (a place with a position
+  // no greater than `first`, left there by an earlier call on the same text,
+  // or the start of a fresh ScanResume) and leaves it where a later call
+  // with a `first` no smaller may start: the lines of one turn, in order of
+  // position, each cost a scan from the previous one, not from the start.
+  struct ScanResume {
+    size_t offset = 0;
+    uint32_t position = 0;
+    size_t chunk_end = 0;  // when > offset: the end of a chunk the fast path takes
+  };
   void IndexTokensBetween(std::string_view text, uint32_t first, uint32_t last, bool with_terms,
-                          std::vector<Token>* tokens);
+                          std::vector<Token>* tokens, ScanResume* resume = nullptr);
 
   // Normalises one word as Analyze would (for prefixes and field values).
   std::string NormalizeWord(std::string_view word);

@@ -309,6 +309,26 @@ TEST(Segment, StoreWithDictionaryRoundTripsEveryTurnInAnyOrder) {
       ASSERT_EQ(text, expected[doc]) << "turn " << doc;
     }
   }
+  // Whole blocks handed over (the KWIC text cache's way), between reads.
+  StoreReader reader(s);
+  std::unique_ptr<char[]> block_bytes;
+  size_t block_size = 0;
+  std::vector<std::pair<uint32_t, uint32_t>> texts;
+  for (uint32_t block = 0; block < s.block_count(); ++block) {
+    std::string_view text;
+    ASSERT_TRUE(reader.Read(order[block % order.size()], &text).ok());
+    ASSERT_TRUE(reader.TakeBlock(block, &block_bytes, &block_size, &texts).ok());
+    const uint32_t first = s.block_first_turn(block);
+    const uint32_t end =
+        block + 1 < s.block_count() ? s.block_first_turn(block + 1) : s.turn_count();
+    ASSERT_EQ(texts.size(), end - first);
+    for (uint32_t i = 0; i < texts.size(); ++i) {
+      ASSERT_EQ(std::string_view(block_bytes.get() + texts[i].first, texts[i].second),
+                expected[first + i])
+          << "block " << block << " turn " << i;
+    }
+  }
+  EXPECT_FALSE(reader.TakeBlock(s.block_count(), &block_bytes, &block_size, &texts).ok());
 }
 
 TEST(Segment, SmallSegmentsHaveNoDictionary) {
