@@ -8,6 +8,7 @@
 #include "base/dates.h"
 #include "base/parallel.h"
 #include "base/utf8.h"
+#include "index/store_reader.h"
 #include "query/matcher.h"
 #include "text/analyzer.h"
 

@@ -25,6 +25,7 @@
 
 #include "base/status.h"
 #include "index/segment.h"
+#include "index/store_reader.h"
 
 namespace lectern {
 

@@ -15,6 +15,7 @@
 #include "analysis/token_corpus.h"
 #include "base/status.h"
 #include "index/index.h"
+#include "index/store_reader.h"
 #include "text/analyzer.h"
 
 namespace lectern {

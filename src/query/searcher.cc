@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "base/dates.h"
+#include "index/store_reader.h"
 #include "query/evaluator.h"
 #include "text/analyzer.h"
 

@@ -152,9 +152,9 @@ uint32_t Analyzer::AnalyzeForIndex(std::string_view text, IndexTermSink* sink) {
       for (const text_internal::WordSpan& span : spans) {
         const auto* b = reinterpret_cast<const unsigned char*>(text.data() + span.begin);
         if (span.kind == text_internal::WordSpan::kIdeograph) {
-          sink->Ideograph(static_cast<char16_t>(((b[0] & 0x0F) << 12) | ((b[1] & 0x3F) << 6) |
-                                                (b[2] & 0x3F)),
-                          span.position);
+          sink->Ideograph(
+              static_cast<char16_t>(((b[0] & 0x0F) << 12) | ((b[1] & 0x3F) << 6) | (b[2] & 0x3F)),
+              span.position);
           continue;
         }
         const size_t size = span.end - span.begin;

@@ -266,8 +266,8 @@ struct SpanEmitter {
                       wide_apostrophe ? WordSpan::kWordWithWideApostrophe : WordSpan::kWord});
   }
   void Ideograph(size_t begin, size_t end, uint32_t position) {
-    spans->push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end), position,
-                      WordSpan::kIdeograph});
+    spans->push_back(
+        {static_cast<uint32_t>(begin), static_cast<uint32_t>(end), position, WordSpan::kIdeograph});
   }
 };
 

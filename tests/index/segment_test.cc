@@ -3,14 +3,15 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <string>
 #include <random>
+#include <string>
 
 #include "base/files.h"
 #include "index/format.h"
 #include "index/fs.h"
 #include "index/index_test_support.h"
 #include "index/segment_builder.h"
+#include "index/store_reader.h"
 
 namespace lectern {
 namespace {

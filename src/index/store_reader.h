@@ -1,0 +1,60 @@
+// StoreReader: the stored turns of a segment (format.h: kStore, kBlocks,
+// kStoreDictionary), decompressed a block at a time.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/status.h"
+#include "index/segment.h"
+
+namespace lectern {
+
+// Reads stored turns, keeping the last block it decompressed, so that the
+// turns of one exchange or briefing cost one decompression. Not
+// thread-safe: one per thread or request. The segment must outlive it.
+class StoreReader {
+ public:
+  // With `release_pages`, the compressed store's pages are given back
+  // (Segment::ReleaseStorePages) after every kReleaseEvery blocks read: for
+  // a reader that visits blocks once across much of the store, such as an
+  // analysis describing its results, which would otherwise leave them
+  // resident until the index is closed.
+  explicit StoreReader(const Segment& segment, bool release_pages = false);
+  static constexpr uint32_t kReleaseEvery = 64;
+  ~StoreReader();
+  StoreReader(const StoreReader&) = delete;
+  StoreReader& operator=(const StoreReader&) = delete;
+
+  // The text and label of turn `doc`, valid until the next Read of another
+  // block. Corruption (naming the segment) if the store is damaged.
+  Status Read(uint32_t doc, std::string_view* text, std::string_view* label = nullptr);
+
+  // Decompresses store block `block` into a new `*bytes` of `*size` bytes
+  // (its records as stored) and sets `*texts` to its turns' texts, as
+  // (offset, size) in it, without copying them: for a cache that keeps
+  // whole blocks.
+  Status TakeBlock(uint32_t block, std::unique_ptr<char[]>* bytes, size_t* size,
+                   std::vector<std::pair<uint32_t, uint32_t>>* texts);
+
+ private:
+  Status Load(uint32_t block);
+  // Decompresses `block` into buffer(its size), sets records_.
+  Status Decompress(uint32_t block, const std::function<char*(size_t)>& buffer, const char** data,
+                    size_t* size);
+
+  const Segment* segment_;
+  void* dctx_;  // ZSTD_DCtx
+  int64_t block_ = -1;
+  bool release_pages_;
+  uint32_t loads_ = 0;
+  std::string buffer_;
+  std::vector<uint32_t> records_;  // offsets of the block's records in buffer_
+};
+
+}  // namespace lectern
