@@ -4,48 +4,11 @@
 #include <emmintrin.h>
 #endif
 
+#include "text/word_classes.h"
 #include "text/word_scanner.h"
 
 namespace lectern::text_internal {
 namespace {
-
-// The word scanner's classes and decoding (word_scanner.cc), repeated here
-// so that the scanner can change without this file in the way: a
-// character this file does not know makes SkipChunk refuse the chunk,
-// which is always safe (tests/text/position_skip_test.cc checks agreement).
-enum Cls : uint8_t {
-  kOther,
-  kLetter,
-  kDigit,
-  kExtendNumLet,
-  kMidLetter,
-  kMidNumLet,
-  kMidNum,
-  kSingleQuote,
-  kIdeograph,
-  kMidWide,
-  kApostropheWide,
-  kUnknown,
-};
-
-constexpr bool IsWordChar(Cls c) { return c == kLetter || c == kDigit || c == kExtendNumLet; }
-
-struct AsciiTable {
-  Cls cls[128];
-  constexpr AsciiTable() : cls() {
-    for (int c = 0; c < 128; ++c) cls[c] = kOther;
-    for (int c = 'a'; c <= 'z'; ++c) cls[c] = kLetter;
-    for (int c = 'A'; c <= 'Z'; ++c) cls[c] = kLetter;
-    for (int c = '0'; c <= '9'; ++c) cls[c] = kDigit;
-    cls[static_cast<int>('@')] = kLetter;
-    cls[static_cast<int>('_')] = kExtendNumLet;
-    cls[static_cast<int>('.')] = kMidNumLet;
-    cls[static_cast<int>(',')] = kMidNum;
-    cls[static_cast<int>(';')] = kMidNum;
-    cls[static_cast<int>('\'')] = kSingleQuote;
-  }
-};
-constexpr AsciiTable kAscii;
 
 // Bytes that are word characters (letters, digits, '_'), for SkipAsciiChunks.
 struct AsciiWordTable {
@@ -55,72 +18,6 @@ struct AsciiWordTable {
   }
 };
 constexpr AsciiWordTable kAsciiWord;
-
-inline bool IsIdeographCp(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
-}
-
-Cls ClassOfWide(char32_t cp) {
-  if (IsIdeographCp(cp)) return kIdeograph;
-  switch (cp) {
-    case 0x3000:
-    case 0x3001:
-    case 0x3002:
-    case 0x2013:
-    case 0x2014:
-    case 0x2026:
-    case 0x201C:
-    case 0x201D:
-    case 0xFF01:
-    case 0xFF08:
-    case 0xFF09:
-    case 0xFF1F:
-      return kOther;
-    case 0x2019:
-      return kApostropheWide;
-    case 0x00B7:
-    case 0x2018:
-    case 0xFF07:
-    case 0xFF0C:
-    case 0xFF0E:
-    case 0xFF1A:
-    case 0xFF1B:
-      return kMidWide;
-    default:
-      break;
-  }
-  if ((cp >= 0x3008 && cp <= 0x3011) || (cp >= 0x3014 && cp <= 0x301B)) return kOther;
-  return kUnknown;
-}
-
-struct CodePoint {
-  Cls cls;
-  size_t end;
-};
-
-inline CodePoint Decode(std::string_view text, size_t i, size_t end) {
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  if (b0 < 0x80) return {kAscii.cls[b0], i + 1};
-  char32_t cp;
-  size_t n;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    cp = b0 & 0x1F;
-    n = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    cp = b0 & 0x0F;
-    n = 3;
-  } else {
-    return {kUnknown, i + 1};
-  }
-  if (i + n > end) return {kUnknown, i + 1};
-  for (size_t k = 1; k < n; ++k) {
-    const auto b = static_cast<unsigned char>(text[i + k]);
-    if ((b & 0xC0) != 0x80) return {kUnknown, i + 1};
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) return {kUnknown, i + 1};
-  return {ClassOfWide(cp), i + n};
-}
 
 #if defined(__SSE2__)
 // Classes of 64 bytes as bit masks (bit k: byte k).
@@ -255,7 +152,7 @@ bool SkipChunk(std::string_view text, size_t begin, size_t end, uint32_t positio
       const auto b2 = static_cast<unsigned char>(text[k + 2]);
       if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
       const char32_t cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
-      if (!IsIdeographCp(cp)) break;
+      if (!IsScannedIdeograph(cp)) break;
       ideograph(k);
       k += 3;
     }
@@ -265,46 +162,11 @@ bool SkipChunk(std::string_view text, size_t begin, size_t end, uint32_t positio
       continue;
     }
     const CodePoint c = Decode(text, i, end);
-    if (IsWordChar(c.cls)) {
-      // ScanChunk's word rules, counting only.
-      Cls last_cls = c.cls;
-      bool has_alnum = c.cls != kExtendNumLet;
-      size_t characters = 1;
-      size_t j = c.end;
-      while (j < end) {
-        const auto b = static_cast<unsigned char>(text[j]);
-        if (b < 0x80 && (kAscii.cls[b] == kLetter || kAscii.cls[b] == kDigit)) {
-          has_alnum = true;
-          last_cls = kAscii.cls[b];
-          ++characters;
-          ++j;
-          continue;
-        }
-        const CodePoint n = Decode(text, j, end);
-        if (IsWordChar(n.cls)) {
-          has_alnum |= n.cls != kExtendNumLet;
-          last_cls = n.cls;
-          ++characters;
-          j = n.end;
-          continue;
-        }
-        if (n.end < end && (n.cls == kMidLetter || n.cls == kMidNumLet || n.cls == kMidNum ||
-                            n.cls == kSingleQuote || n.cls == kApostropheWide)) {
-          const CodePoint after = Decode(text, n.end, end);
-          const bool letters = last_cls == kLetter && after.cls == kLetter && n.cls != kMidNum;
-          const bool digits = last_cls == kDigit && after.cls == kDigit && n.cls != kMidLetter;
-          if (letters || digits) {
-            last_cls = after.cls;
-            characters += 2;
-            j = after.end;
-            continue;
-          }
-        }
-        break;
-      }
-      if (has_alnum || characters > 1) ++pos;
-      previous = last_cls;
-      i = j;
+    if (IsWordChar(c.cls)) {  // ScanChunk's word rules, counting only
+      const Word w = ScanWord(text, c, end);
+      if (w.is_token) ++pos;
+      previous = w.last;
+      i = w.end;
       continue;
     }
     switch (c.cls) {
