@@ -30,6 +30,7 @@
 #include "analysis/store_block_cache.h"
 #include "analysis/trend.h"
 #include "analysis/trend_cells.h"
+#include "analysis_phrases.h"
 #include "base/parallel.h"
 #include "index/index.h"
 #include "index/index_writer.h"
@@ -40,27 +41,9 @@ using lectern::Briefing;
 
 namespace {
 
+using lectern_bench::kPhrases;
+
 const char* kFolders[] = {"mfa-en-html", "mfa-zh-html-2016", "mfa-zh-html-2020", "whitehouse-html"};
-const char* kPhrases[] = {"sovereignty",
-                          "Cold War mentality",
-                          "Hong Kong",
-                          "trade war",
-                          "Huawei",
-                          "Taiwan",
-                          "multilateralism",
-                          "internal affairs",
-                          "Belt and Road",
-                          "South China Sea",
-                          "terrorism",
-                          "Iran",
-                          "economy",
-                          "health care",
-                          "win-win",
-                          "Afghanistan",
-                          "主权",
-                          "台湾",
-                          "一带一路",
-                          "美方"};
 
 double Seconds(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -13,32 +13,10 @@
 
 #include "analysis/kwic.h"
 #include "analysis/store_block_cache.h"
+#include "analysis_phrases.h"
 #include "index/index.h"
 
-namespace {
-
-const char* kPhrases[] = {"sovereignty",
-                          "Cold War mentality",
-                          "Hong Kong",
-                          "trade war",
-                          "Huawei",
-                          "Taiwan",
-                          "multilateralism",
-                          "internal affairs",
-                          "Belt and Road",
-                          "South China Sea",
-                          "terrorism",
-                          "Iran",
-                          "economy",
-                          "health care",
-                          "win-win",
-                          "Afghanistan",
-                          "主权",
-                          "台湾",
-                          "一带一路",
-                          "美方"};
-
-}  // namespace
+using lectern_bench::kPhrases;
 
 int main(int argc, char** argv) {
   if (argc < 2) {
