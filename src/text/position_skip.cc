@@ -177,10 +177,7 @@ bool SkipChunk(std::string_view text, size_t begin, size_t end, uint32_t positio
         ideograph(i);
         break;
       case kMidWide:
-        if (c.end < end && (previous == kLetter || previous == kDigit)) {
-          const Cls next = Decode(text, c.end, end).cls;
-          if (next == kLetter || next == kDigit) return false;
-        }
+        if (MidWideJoins(text, c, end, previous)) return false;
         break;
       default:
         break;

@@ -174,4 +174,13 @@ inline Word ScanWord(std::string_view text, const CodePoint& first, size_t end) 
   return {static_cast<uint32_t>(j), last, has_alnum || characters > 1, wide_apostrophe};
 }
 
+// Whether the kMidWide character `c` (ending at c.end) stands between two
+// letters or two digits, where ICU joins them into one word and the fast
+// path, which does not model that, must hand the chunk to ICU.
+inline bool MidWideJoins(std::string_view text, const CodePoint& c, size_t end, Cls previous) {
+  if (c.end >= end || (previous != kLetter && previous != kDigit)) return false;
+  const Cls next = Decode(text, c.end, end).cls;
+  return next == kLetter || next == kDigit;
+}
+
 }  // namespace lectern::text_internal

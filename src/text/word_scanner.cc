@@ -57,14 +57,9 @@ bool Scan(std::string_view text, size_t begin, size_t end, bool ideographs_as_ch
         if (!ideographs_as_characters) return false;
         emit.Ideograph(i, c.end, (*position)++);
         break;
-      case kMidWide: {
-        // Only a problem between two letters or two digits (where ICU joins).
-        if (c.end < end && (previous == kLetter || previous == kDigit)) {
-          const Cls next = Decode(text, c.end, end).cls;
-          if (next == kLetter || next == kDigit) return false;
-        }
+      case kMidWide:
+        if (MidWideJoins(text, c, end, previous)) return false;
         break;
-      }
       default:
         break;
     }
