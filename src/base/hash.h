@@ -67,4 +67,22 @@ inline uint64_t HashShort(std::string_view s) {
   return Mix(a ^ k1, b ^ k0 ^ n);
 }
 
+// Whether a[0, n) == b[0, n): for the short strings terms are, a few loads
+// instead of a call to memcmp.
+inline bool BytesEqual(const char* a, const char* b, size_t n) {
+  using hash_internal::Load64;
+  if (n > 16) return std::memcmp(a, b, n) == 0;
+  if (n >= 8) return ((Load64(a) ^ Load64(b)) | (Load64(a + n - 8) ^ Load64(b + n - 8))) == 0;
+  if (n >= 4) {
+    uint32_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 4);
+    std::memcpy(&b0, b, 4);
+    std::memcpy(&a1, a + n - 4, 4);
+    std::memcpy(&b1, b + n - 4, 4);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n == 0) return true;
+  return a[0] == b[0] && a[n >> 1] == b[n >> 1] && a[n - 1] == b[n - 1];  // every byte of n <= 3
+}
+
 }  // namespace lectern

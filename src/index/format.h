@@ -1,4 +1,4 @@
-// The on-disk index format, version 3.
+// The on-disk index format, version 4.
 //
 // An index is a directory:
 //   CURRENT              names the live manifest ("MANIFEST-000007.json\n")
@@ -33,14 +33,14 @@
 //               | u8 0, then columns of n entries each: u8 role (low two
 //               bits; bit 2 = follow-up), briefing ordinal, speaker and
 //               outlet string ids, length in positions (1, 2 or 4 bytes each)
-//   kStore      zstd frames ("blocks") of consecutive turn records, a new
-//               block once one holds kStoreBlockBytes; a record is string
-//               text | string label. Frames are compressed with the
-//               segment's dictionary when it has one.
-//   kStoreDictionary  a zstd dictionary trained on samples of this
-//               segment's store, or empty (too little text to train on).
-//               Small blocks make showing a hit cheap; the dictionary gives
-//               them back the ratio of large ones.
+//   kStore      blocks of consecutive turn records, a new block once one
+//               holds kStoreBlockBytes of text: varint decoded size, then
+//               the (s,c)-dense codewords of its tokens' ranks in
+//               kStoreVocabulary; a record is the tokens of the text, an
+//               end token, those of the label, an end token
+//               (store_vocabulary.h)
+//   kStoreVocabulary  one zstd frame of: varint s | varint n | n x (u8
+//               class | string bytes), the tokens by rank
 //   kBlocks     varint m, m x (varint first turn - previous block's first
 //               turn | varint offset in kStore - previous block's offset)
 //   kTerms      u32 n | n x (u32 df | u40 postings offset | u40 positions
@@ -63,10 +63,10 @@
 
 namespace lectern {
 
-inline constexpr uint32_t kIndexFormatVersion = 3;
+inline constexpr uint32_t kIndexFormatVersion = 4;
 // The oldest format this version reads (segments and manifests); older
 // indexes are refused with a message to ingest again.
-inline constexpr uint32_t kOldestReadableFormatVersion = 3;
+inline constexpr uint32_t kOldestReadableFormatVersion = 4;
 inline constexpr std::string_view kSegmentMagic = "LECTSEG1";
 inline constexpr std::string_view kSegmentEndMagic = "LECTEND1";
 inline constexpr size_t kSegmentHeaderSize = 16;
@@ -80,7 +80,8 @@ enum SectionId : uint32_t {
   kSectionPostings = 6,
   kSectionPositions = 7,
   kSectionBlocks = 8,
-  kSectionStoreDictionary = 9,
+  // 9 was version 3's zstd dictionary of the store.
+  kSectionStoreVocabulary = 10,
 };
 
 inline constexpr size_t kTermRecordSize = 14;
@@ -88,17 +89,9 @@ inline constexpr size_t kTermRecordSize = 14;
 // Postings are skippable in blocks of this many documents.
 inline constexpr uint32_t kSkipInterval = 128;
 
-// Store blocks: small, so that showing one hit decompresses little (4 KB
-// decompress about 3x faster than the 16 KB of version 2); the dictionary
-// (up to kStoreDictionaryBytes, trained on up to kStoreSampleBytes of the
-// segment's blocks, none below kStoreMinTrainingBytes) keeps the ratio:
-// on the shared corpus 4 KB blocks with a dictionary are smaller than
-// 16 KB blocks without one, and cheaper to compress.
+// Store blocks: small, so that showing one hit decodes little; a block
+// costs about 5 bytes of headers and kBlocks entry.
 inline constexpr size_t kStoreBlockBytes = 4 * 1024;
-inline constexpr int kStoreCompressionLevel = 1;
-inline constexpr size_t kStoreDictionaryBytes = 64 * 1024;
-inline constexpr size_t kStoreSampleBytes = 2 * 1024 * 1024;
-inline constexpr size_t kStoreMinTrainingBytes = 256 * 1024;
 
 inline constexpr unsigned kRoleMask = 0x3, kFollowUpBit = 0x4;
 

@@ -150,7 +150,14 @@ const std::vector<uint32_t>& PostingIterator::Positions() {
   return positions_;
 }
 
-void Segment::DictionaryDeleter::operator()(ZSTD_DDict_s* d) const { ZSTD_freeDDict(d); }
+Result<const StoreVocabulary*> Segment::store_vocabulary() const {
+  std::call_once(store_vocabulary_once_,
+                 [this] { store_vocabulary_ = StoreVocabulary::Parse(store_vocabulary_section_); });
+  if (!store_vocabulary_.ok()) {
+    return Status::Corruption(path_ + ": " + store_vocabulary_.status().message());
+  }
+  return &*store_vocabulary_;
+}
 
 Segment::~Segment() = default;
 
@@ -216,7 +223,7 @@ Status Segment::Parse() {
   }
   for (uint32_t id :
        {kSectionStrings, kSectionBriefings, kSectionStore, kSectionTurns, kSectionTerms,
-        kSectionPostings, kSectionPositions, kSectionBlocks, kSectionStoreDictionary}) {
+        kSectionPostings, kSectionPositions, kSectionBlocks, kSectionStoreVocabulary}) {
     if (!sections.count(id)) return Status::Corruption("missing section " + std::to_string(id));
   }
   const Status bad = Status::Corruption("malformed section");
@@ -231,11 +238,7 @@ Status Segment::Parse() {
   }
 
   store_ = sections[kSectionStore];
-  if (auto it = sections.find(kSectionStoreDictionary);
-      it != sections.end() && !it->second.empty()) {
-    store_dictionary_.reset(ZSTD_createDDict(it->second.data(), it->second.size()));
-    if (!store_dictionary_) return Status::Corruption("damaged store dictionary");
-  }
+  store_vocabulary_section_ = sections[kSectionStoreVocabulary];
   s = sections[kSectionTurns];
   if (s.size() < 8) return bad;
   turn_count_ = GetFixed32(s.data());

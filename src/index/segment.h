@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,9 +17,8 @@
 #include "index/coding.h"
 #include "index/format.h"
 #include "index/fs.h"
+#include "index/store_vocabulary.h"
 #include "model/briefing.h"
-
-struct ZSTD_DDict_s;
 
 namespace lectern {
 
@@ -193,14 +193,12 @@ class Segment {
   uint32_t BlockOf(uint32_t doc) const;
   uint32_t block_first_turn(uint32_t block) const { return block_first_turn_[block]; }
   std::string_view block_bytes(uint32_t block) const;
-  // The dictionary the store's blocks were compressed with, or null.
-  const ZSTD_DDict_s* store_dictionary() const { return store_dictionary_.get(); }
+  // The vocabulary the store's blocks are coded with, read on first use
+  // (safe from any thread): an analysis that reads no stored text never
+  // holds it. Corruption, naming the file, if it is damaged.
+  Result<const StoreVocabulary*> store_vocabulary() const;
 
  private:
-  struct DictionaryDeleter {
-    void operator()(ZSTD_DDict_s* d) const;
-  };
-
   Segment() = default;
   Status Parse();
   Status ParseBriefings(std::string_view compressed);
@@ -212,7 +210,9 @@ class Segment {
   std::string briefing_records_;  // decompressed kBriefings; BriefingMeta views point into it
   std::vector<BriefingMeta> briefings_;
   std::string_view store_, postings_, positions_;
-  std::unique_ptr<ZSTD_DDict_s, DictionaryDeleter> store_dictionary_;
+  std::string_view store_vocabulary_section_;
+  mutable std::once_flag store_vocabulary_once_;
+  mutable Result<StoreVocabulary> store_vocabulary_ = Status::NotFound("not read");
   std::vector<uint32_t> block_first_turn_;
   std::vector<uint64_t> block_offset_;
   uint32_t turn_count_ = 0, term_count_ = 0;

@@ -4,6 +4,7 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 #include <unordered_map>
 
@@ -108,15 +109,22 @@ struct SegmentBuilder::Impl {
   // interned): most of a Chinese text's tokens are found here, not hashed.
   std::vector<uint32_t> ideograph_ids = std::vector<uint32_t>(0x10000);
 
-  // Receives one turn's tokens from the analyzer.
+  // Receives one turn's tokens from the analyzer, for the postings and the
+  // store.
   struct TurnSink final : IndexTermSink {
     Impl* m = nullptr;
+    std::string_view text;
     uint32_t mark = 0;  // doc + 1
 
-    void Term(std::string_view term, uint32_t position) override {
-      m->AddPosition(m->InternTerm(term), mark, position);
+    void Term(std::string_view term, uint32_t position, uint32_t begin, uint32_t end) override {
+      const uint32_t id = m->InternTerm(term);
+      m->AddPosition(id, mark, position);
+      // Most words are written as their term: the store knows them by its id.
+      const bool as_written =
+          end - begin == term.size() && BytesEqual(text.data() + begin, term.data(), term.size());
+      m->store.Word(begin, end, as_written ? id : StoreBuilder::kNoTerm);
     }
-    void Ideograph(char16_t ideograph, uint32_t position) override {
+    void Ideograph(char16_t ideograph, uint32_t position, uint32_t begin) override {
       uint32_t& slot = m->ideograph_ids[ideograph];
       if (slot == 0) {
         char bytes[3] = {static_cast<char>(0xE0 | (ideograph >> 12)),
@@ -125,6 +133,7 @@ struct SegmentBuilder::Impl {
         slot = m->InternTerm(CharacterTerm(std::string_view(bytes, 3))) + 1;
       }
       m->AddPosition(slot - 1, mark, position);
+      m->store.Ideograph(begin, ideograph);
     }
   };
 
@@ -150,12 +159,16 @@ struct SegmentBuilder::Impl {
     ++p.freq;
   }
 
-  void IndexTurn(uint32_t doc, std::string_view text) {
+  // Indexes turn `doc` and stores it with its label.
+  void IndexTurn(uint32_t doc, std::string_view text, std::string_view label) {
     touched.clear();
     TurnSink sink;
     sink.m = this;
+    sink.text = text;
     sink.mark = doc + 1;
+    store.BeginTurn(doc, text);
     turn_length.push_back(analyzer.AnalyzeForIndex(text, &sink));
+    store.EndTurn(label);
     for (uint32_t id : touched) {
       TermPostings& p = terms[id];
       const size_t size_before = p.postings.size() + p.skips.size();
@@ -213,14 +226,15 @@ void SegmentBuilder::Add(const Briefing& b, uint64_t content_hash) {
                                                (turn.follow_up ? kFollowUpBit : 0)));
     m.turn_speaker.push_back(turn.speaker ? m.StringId(*turn.speaker) : 0);
     m.turn_outlet.push_back(turn.outlet ? m.StringId(*turn.outlet) : 0);
-    m.store.Add(doc, turn.text, turn.label);
-    m.IndexTurn(doc, turn.text);
+    m.IndexTurn(doc, turn.text, turn.label);
   }
 }
 
 Status SegmentBuilder::Write(const std::string& path) {
   Impl& m = *impl_;
-  if (Status s = m.store.Finish(); !s.ok()) return Status::IOError(path + ": " + s.message());
+  if (Status s = m.store.Finish([&](uint32_t id) { return m.term_ids.term(id); }); !s.ok()) {
+    return Status::IOError(path + ": " + s.message());
+  }
 
   // Terms in byte order; postings and positions laid out in the same order.
   std::vector<uint32_t> sorted(m.terms.size());
@@ -242,7 +256,7 @@ Status SegmentBuilder::Write(const std::string& path) {
   for (uint32_t id : sorted) term_bytes += m.term_ids.term(id).size();
 
   std::string file;
-  file.reserve(1024 + m.store.compressed().size() + m.store.dictionary().size() + postings_size +
+  file.reserve(1024 + m.store.store().size() + m.store.vocabulary().size() + postings_size +
                positions_size + term_bytes + m.terms.size() * 24 + m.turn_role.size() * 16 +
                m.briefings.size() * 256);
   file.append(kSegmentMagic);
@@ -322,11 +336,11 @@ Status SegmentBuilder::Write(const std::string& path) {
   end_section();
 
   begin_section(kSectionStore);
-  file += m.store.compressed();
+  file += m.store.store();
   end_section();
 
-  begin_section(kSectionStoreDictionary);
-  file += m.store.dictionary();
+  begin_section(kSectionStoreVocabulary);
+  file += m.store.vocabulary();
   end_section();
 
   begin_section(kSectionBlocks);

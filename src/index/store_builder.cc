@@ -1,10 +1,7 @@
 #include "index/store_builder.h"
 
-#include <zstd.h>
-#define ZDICT_STATIC_LINKING_ONLY  // for the fastCover trainer
-#include <zdict.h>
-
-#include <memory>
+#include <algorithm>
+#include <cstring>
 
 #include "index/coding.h"
 #include "index/format.h"
@@ -12,95 +9,183 @@
 namespace lectern {
 namespace {
 
-struct CCtxDeleter {
-  void operator()(ZSTD_CCtx* c) const { ZSTD_freeCCtx(c); }
-};
-struct CDictDeleter {
-  void operator()(ZSTD_CDict* d) const { ZSTD_freeCDict(d); }
-};
+// Longer words and separators are stored in pieces of this size (the
+// vocabulary's entries have 30 bits for their size).
+constexpr uint32_t kMaxTokenBytes = uint32_t{1} << 20;
 
 }  // namespace
 
-StoreBuilder::StoreBuilder() = default;
+StoreBuilder::StoreBuilder() {
+  counts_[kIdeograph].resize(0x10000);
+  counts_[kEnd].resize(1);
+}
 StoreBuilder::~StoreBuilder() = default;
 
-void StoreBuilder::Add(uint32_t doc, std::string_view text, std::string_view label) {
-  if (raw_blocks_.empty() || raw_.size() - raw_blocks_.back().second >= kStoreBlockBytes) {
-    raw_blocks_.emplace_back(doc, raw_.size());
-  }
-  PutString(&raw_, text);
-  PutString(&raw_, label);
+size_t StoreBuilder::bytes() const {
+  return tokens_.capacity() * sizeof(uint32_t) + literal_words_.size() * 24 +
+         separators_.size() * 24;
 }
 
-Status StoreBuilder::Finish() {
-  auto block = [&](size_t i) -> std::string_view {
-    const size_t begin = raw_blocks_[i].second;
-    const size_t end = i + 1 < raw_blocks_.size() ? raw_blocks_[i + 1].second : raw_.size();
-    return std::string_view(raw_).substr(begin, end - begin);
-  };
+void StoreBuilder::Push(Kind kind, uint32_t id) {
+  tokens_.push_back((kind << kIdBits) | id);
+  std::vector<uint32_t>& counts = counts_[kind];
+  if (id >= counts.size()) counts.resize(std::max<size_t>(id + 1, counts.size() * 2));
+  ++counts[id];
+}
 
-  // Train on whole blocks taken evenly from the segment, about
-  // kStoreSampleBytes of them. fastCover without parameter search (steps
-  // = 0) takes tens of milliseconds and is deterministic.
-  if (raw_.size() >= kStoreMinTrainingBytes) {
-    const size_t stride = (raw_.size() + kStoreSampleBytes - 1) / kStoreSampleBytes;
-    std::string samples;
-    std::vector<size_t> sizes;
-    for (size_t i = 0; i < raw_blocks_.size(); i += stride) {
-      samples += block(i);
-      sizes.push_back(block(i).size());
+void StoreBuilder::BeginTurn(uint32_t doc, std::string_view text) {
+  if (blocks_.empty() || blocks_.back().decoded_size >= kStoreBlockBytes) {
+    blocks_.push_back(Block{doc, tokens_.size(), 0});
+  }
+  text_ = text;
+  covered_ = 0;
+  previous_ = StoreVocabulary::kSeparator;
+}
+
+void StoreBuilder::Separator(std::string_view bytes) {
+  do {
+    const std::string_view piece = bytes.substr(0, kMaxTokenBytes);
+    Push(kSeparator, separators_.Intern(piece));
+    bytes.remove_prefix(piece.size());
+  } while (!bytes.empty());
+  previous_ = StoreVocabulary::kSeparator;
+}
+
+void StoreBuilder::Gap(uint32_t begin, StoreVocabulary::Class next) {
+  const std::string_view gap = text_.substr(covered_, begin - covered_);
+  const bool space_implied = previous_ == StoreVocabulary::kWord && next == StoreVocabulary::kWord;
+  if (space_implied ? gap == " " : gap.empty()) return;
+  Separator(gap);
+}
+
+void StoreBuilder::Word(uint32_t begin, uint32_t end, uint32_t term) {
+  if (begin < covered_ || end > text_.size() || end <= begin) return;
+  const std::string_view word = text_.substr(begin, end - begin);
+  if (word.size() > kMaxTokenBytes) {
+    Gap(begin, StoreVocabulary::kSeparator);
+    Separator(word);
+  } else {
+    Gap(begin, StoreVocabulary::kWord);
+    if (term != kNoTerm) {
+      Push(kTerm, term);
+    } else {
+      Push(kLiteralWord, literal_words_.Intern(word));
     }
-    dictionary_.resize(kStoreDictionaryBytes);
-    ZDICT_fastCover_params_t params{};
-    params.k = 200;
-    params.d = 8;
-    params.steps = 0;
-    params.accel = 4;
-    params.zParams.compressionLevel = kStoreCompressionLevel;
-    const size_t n =
-        ZDICT_trainFromBuffer_fastCover(dictionary_.data(), dictionary_.size(), samples.data(),
-                                        sizes.data(), static_cast<unsigned>(sizes.size()), params);
-    dictionary_.resize(ZDICT_isError(n) ? 0 : n);
+    previous_ = StoreVocabulary::kWord;
   }
+  covered_ = end;
+}
 
-  std::unique_ptr<ZSTD_CCtx, CCtxDeleter> cctx(ZSTD_createCCtx());
-  std::unique_ptr<ZSTD_CDict, CDictDeleter> cdict;
-  if (!dictionary_.empty()) {
-    cdict.reset(ZSTD_createCDict(dictionary_.data(), dictionary_.size(), kStoreCompressionLevel));
+void StoreBuilder::Ideograph(uint32_t begin, char16_t ideograph) {
+  if (begin < covered_ || begin + 3 > text_.size()) return;
+  Gap(begin, StoreVocabulary::kIdeograph);
+  Push(kIdeograph, ideograph);
+  previous_ = StoreVocabulary::kIdeograph;
+  covered_ = begin + 3;
+}
+
+void StoreBuilder::EndTurn(std::string_view label) {
+  if (covered_ < text_.size()) Separator(text_.substr(covered_));
+  Push(kEnd, 0);
+  if (!label.empty()) Separator(label);
+  Push(kEnd, 0);
+  blocks_.back().decoded_size += text_.size() + label.size();
+  text_ = {};
+}
+
+Status StoreBuilder::Finish(const std::function<std::string_view(uint32_t)>& term_bytes) {
+  // Rank every token used, most frequent first; ties by kind and id (the
+  // order of first use), so the ranking is deterministic.
+  struct Used {
+    uint32_t count;
+    uint32_t token;
+  };
+  std::vector<Used> used;
+  for (uint32_t kind = 0; kind < kKinds; ++kind) {
+    const std::vector<uint32_t>& counts = counts_[kind];
+    for (uint32_t id = 0; id < counts.size(); ++id) {
+      if (counts[id] > 0) used.push_back(Used{counts[id], (kind << kIdBits) | id});
+    }
   }
-  if (!cctx || (!dictionary_.empty() && !cdict)) {
-    return Status::IOError("cannot set up zstd compression (out of memory?)");
+  std::sort(used.begin(), used.end(), [](const Used& a, const Used& b) {
+    return a.count != b.count ? a.count > b.count : a.token < b.token;
+  });
+  std::vector<uint64_t> frequencies(used.size());
+  for (size_t r = 0; r < used.size(); ++r) frequencies[r] = used[r].count;
+  const DenseCode code(DenseCode::Best(frequencies));
+  if (code.capacity() < used.size()) return Status::IOError("store vocabulary too large");
+
+  // The vocabulary, and each token's codeword (length in the low byte, then
+  // its bytes), by kind and id.
+  std::string ideographs;
+  ideographs.reserve(3 * used.size());
+  std::vector<StoreVocabulary::Token> ranked(used.size());
+  std::vector<uint64_t> codewords[kKinds];
+  for (uint32_t kind = 0; kind < kKinds; ++kind) codewords[kind].resize(counts_[kind].size());
+  for (size_t r = 0; r < used.size(); ++r) {
+    const uint32_t kind = used[r].token >> kIdBits, id = used[r].token & ((1u << kIdBits) - 1);
+    StoreVocabulary::Token& t = ranked[r];
+    switch (kind) {
+      case kTerm:
+        t = {StoreVocabulary::kWord, term_bytes(id)};
+        break;
+      case kLiteralWord:
+        t = {StoreVocabulary::kWord, literal_words_.term(id)};
+        break;
+      case kSeparator:
+        t = {StoreVocabulary::kSeparator, separators_.term(id)};
+        break;
+      case kIdeograph: {
+        const size_t at = ideographs.size();
+        ideographs.push_back(static_cast<char>(0xE0 | (id >> 12)));
+        ideographs.push_back(static_cast<char>(0x80 | ((id >> 6) & 0x3F)));
+        ideographs.push_back(static_cast<char>(0x80 | (id & 0x3F)));
+        t = {StoreVocabulary::kIdeograph, std::string_view(ideographs).substr(at, 3)};
+        break;
+      }
+      default:
+        t = {StoreVocabulary::kEnd, {}};
+    }
+    std::string bytes;
+    code.Append(r, &bytes);
+    uint64_t packed = bytes.size();
+    for (size_t i = 0; i < bytes.size(); ++i) {
+      packed |= uint64_t{static_cast<unsigned char>(bytes[i])} << (8 * (i + 1));
+    }
+    codewords[kind][id] = packed;
   }
-  // A frame need not name its dictionary: a segment has one, and the reader
-  // passes it (4 bytes less per block). A level for frames without one.
-  size_t set = ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_dictIDFlag, 0);
-  if (!ZSTD_isError(set)) {
-    set = ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_compressionLevel, kStoreCompressionLevel);
-  }
-  if (!ZSTD_isError(set) && cdict) set = ZSTD_CCtx_refCDict(cctx.get(), cdict.get());
-  if (ZSTD_isError(set)) return Status::IOError(std::string("zstd: ") + ZSTD_getErrorName(set));
-  compressed_.clear();
+  vocabulary_ = StoreVocabulary::Encode(code.stoppers(), ranked);
+  if (vocabulary_.empty()) return Status::IOError("cannot compress the store vocabulary");
+
+  // Each block: varint decoded size, then its tokens' codewords.
+  store_.assign(tokens_.size() * DenseCode::kMaxBytes + blocks_.size() * 10 + 8, '\0');
+  char* out = store_.data();
   offsets_.clear();
-  for (size_t i = 0; i < raw_blocks_.size(); ++i) {
-    const std::string_view in = block(i);
-    offsets_.push_back(compressed_.size());
-    const size_t at = compressed_.size();
-    compressed_.resize(at + ZSTD_compressBound(in.size()));
-    char* out = compressed_.data() + at;
-    const size_t room = compressed_.size() - at;
-    const size_t n = ZSTD_compress2(cctx.get(), out, room, in.data(), in.size());
-    if (ZSTD_isError(n)) return Status::IOError(std::string("zstd: ") + ZSTD_getErrorName(n));
-    compressed_.resize(at + n);
+  for (size_t b = 0; b < blocks_.size(); ++b) {
+    offsets_.push_back(static_cast<uint64_t>(out - store_.data()));
+    for (uint64_t v = blocks_[b].decoded_size;; v >>= 7) {
+      *out++ = static_cast<char>((v & 0x7F) | (v >= 0x80 ? 0x80 : 0));
+      if (v < 0x80) break;
+    }
+    const size_t end = b + 1 < blocks_.size() ? blocks_[b + 1].first_token : tokens_.size();
+    for (size_t i = blocks_[b].first_token; i < end; ++i) {
+      const uint32_t t = tokens_[i];
+      const uint64_t packed = codewords[t >> kIdBits][t & ((1u << kIdBits) - 1)];
+      const uint64_t bytes = packed >> 8;
+      std::memcpy(out, &bytes, sizeof(uint32_t));  // little-endian: the codeword first
+      out += packed & 0xFF;
+    }
   }
-  std::string().swap(raw_);
+  store_.resize(static_cast<size_t>(out - store_.data()));
+  std::vector<uint32_t>().swap(tokens_);
   return Status::Ok();
 }
 
 std::string StoreBuilder::BlocksSection() const {
   std::string out;
-  PutVarint(&out, raw_blocks_.size());
-  for (size_t i = 0; i < raw_blocks_.size(); ++i) {
-    PutVarint(&out, raw_blocks_[i].first - (i > 0 ? raw_blocks_[i - 1].first : 0));
+  PutVarint(&out, blocks_.size());
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    PutVarint(&out, blocks_[i].first_turn - (i > 0 ? blocks_[i - 1].first_turn : 0));
     PutVarint(&out, offsets_[i] - (i > 0 ? offsets_[i - 1] : 0));
   }
   return out;

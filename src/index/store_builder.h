@@ -1,51 +1,94 @@
 // StoreBuilder: the stored turns of a segment being built (format.h:
-// kStore, kBlocks, kStoreDictionary).
+// kStore, kBlocks, kStoreVocabulary; the coding is store_vocabulary.h's).
 //
-// Turns are kept uncompressed until the segment is written, so that the
-// dictionary can be trained on samples spread over the whole segment (a
-// segment often holds several languages and institutions, one after the
-// other); then every block is compressed with it. Deterministic: the same
-// turns give the same bytes.
+// The indexer hands over each turn's text with the words its analyzer
+// found in it, so the store need not find them again; a word written
+// exactly as its index term (most lower-case words, every ideograph) is
+// known by the term's id, without hashing it again. Tokens are kept as ids
+// until the segment is written, when the vocabulary is ranked by frequency
+// and every block coded. Deterministic: the same calls give the same bytes.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "base/status.h"
+#include "index/store_vocabulary.h"
+#include "index/term_table.h"
 
 namespace lectern {
 
 class StoreBuilder {
  public:
+  static constexpr uint32_t kNoTerm = UINT32_MAX;
+
   StoreBuilder();
   ~StoreBuilder();
   StoreBuilder(const StoreBuilder&) = delete;
   StoreBuilder& operator=(const StoreBuilder&) = delete;
 
-  // Adds the record of turn `doc`; documents must come in order, from 0.
-  void Add(uint32_t doc, std::string_view text, std::string_view label);
+  // Starts the record of turn `doc` (documents in order, from 0) whose text
+  // is `text`, valid until EndTurn. Then come its words, in order of
+  // position, and EndTurn.
+  void BeginTurn(uint32_t doc, std::string_view text);
+  // A word at [begin, end) of the text; `term` is the id of an index term
+  // whose bytes are exactly the word's (Finish's `term_bytes`), or kNoTerm.
+  // A word that overlaps one before it adds nothing: its bytes are stored.
+  void Word(uint32_t begin, uint32_t end, uint32_t term);
+  // An ideograph below U+10000, 3 bytes of UTF-8 at `begin`.
+  void Ideograph(uint32_t begin, char16_t ideograph);
+  // Ends the turn (what follows its last word is stored as it is) and
+  // stores its label.
+  void EndTurn(std::string_view label);
+  // The whole record at once, for turns whose words are not known: it is
+  // stored as separators, correct but larger.
+  void Add(uint32_t doc, std::string_view text, std::string_view label) {
+    BeginTurn(doc, text);
+    EndTurn(label);
+  }
 
-  // Uncompressed bytes held (for deciding when to flush a segment).
-  size_t bytes() const { return raw_.size(); }
+  // Memory held (for deciding when to flush a segment).
+  size_t bytes() const;
 
-  // Trains the dictionary (empty when there is too little text, or zstd
-  // cannot find one) and compresses every block. Call once, before the
-  // accessors below.
-  Status Finish();
+  // Ranks the vocabulary and codes every block. `term_bytes` gives the
+  // bytes of the term ids passed to Word. Call once, before the accessors.
+  Status Finish(const std::function<std::string_view(uint32_t)>& term_bytes);
 
-  const std::string& dictionary() const { return dictionary_; }
-  const std::string& compressed() const { return compressed_; }
+  const std::string& vocabulary() const { return vocabulary_; }
+  const std::string& store() const { return store_; }
   // The kBlocks section (format.h).
   std::string BlocksSection() const;
 
  private:
-  std::string raw_;                                      // records, block after block
-  std::vector<std::pair<uint32_t, size_t>> raw_blocks_;  // first turn, offset in raw_
-  std::string dictionary_, compressed_;
-  std::vector<uint64_t> offsets_;  // of each block in compressed_
+  // A token as kept until Finish: kind in the top 3 bits, id below.
+  enum Kind : uint32_t { kTerm, kLiteralWord, kSeparator, kIdeograph, kEnd, kKinds };
+  static constexpr uint32_t kIdBits = 29;
+  void Push(Kind kind, uint32_t id);
+  // Stores the text between the last token and `begin` unless it is what
+  // the decoder implies before a token of class `next`.
+  void Gap(uint32_t begin, StoreVocabulary::Class next);
+  void Separator(std::string_view bytes);
+
+  struct Block {
+    uint32_t first_turn;
+    size_t first_token;     // in tokens_
+    uint64_t decoded_size;  // text and label bytes of its turns
+  };
+
+  std::vector<uint32_t> tokens_;
+  std::vector<uint32_t> counts_[kKinds];  // by kind, by id
+  TermTable literal_words_, separators_;
+  std::vector<Block> blocks_;
+  // The turn being added.
+  std::string_view text_;
+  uint32_t covered_ = 0;  // bytes of text_ stored so far
+  StoreVocabulary::Class previous_ = StoreVocabulary::kSeparator;
+
+  std::string vocabulary_, store_;
+  std::vector<uint64_t> offsets_;  // of each block in store_
 };
 
 }  // namespace lectern

@@ -1,51 +1,32 @@
 #include "index/store_reader.h"
 
-#include <zstd.h>
-
 #include "index/coding.h"
 
 namespace lectern {
 
 StoreReader::StoreReader(const Segment& segment, bool release_pages)
-    : segment_(&segment), dctx_(ZSTD_createDCtx()), release_pages_(release_pages) {}
+    : segment_(&segment), release_pages_(release_pages) {}
 
-StoreReader::~StoreReader() { ZSTD_freeDCtx(static_cast<ZSTD_DCtx*>(dctx_)); }
+StoreReader::~StoreReader() = default;
 
-Status StoreReader::Decompress(uint32_t block, const std::function<char*(size_t)>& buffer,
-                               const char** data, size_t* size) {
-  // Made only when needed: building the message for every block read costs
-  // two allocations (and, freed, a consolidation of malloc's small bins).
-  auto bad = [&] {
-    return Status::Corruption(segment_->path() + ": damaged store block " + std::to_string(block));
-  };
-  const std::string_view frame = segment_->block_bytes(block);
-  const unsigned long long content = ZSTD_getFrameContentSize(frame.data(), frame.size());
-  if (content == ZSTD_CONTENTSIZE_ERROR || content == ZSTD_CONTENTSIZE_UNKNOWN ||
-      content > (1ull << 31)) {
-    return bad();
-  }
-  char* out = buffer(content);
-  auto* dctx = static_cast<ZSTD_DCtx*>(dctx_);
-  const ZSTD_DDict* dictionary = segment_->store_dictionary();
-  const size_t got =
-      dictionary
-          ? ZSTD_decompress_usingDDict(dctx, out, content, frame.data(), frame.size(), dictionary)
-          : ZSTD_decompressDCtx(dctx, out, content, frame.data(), frame.size());
-  if (ZSTD_isError(got) || got != content) return bad();
-  if (release_pages_ && ++loads_ % kReleaseEvery == 0) segment_->ReleaseStorePages();
-  records_.clear();
-  const char *p = out, *end = out + content;
-  std::string_view text, label;
-  while (p < end) {
-    records_.push_back(static_cast<uint32_t>(p - out));
-    if (!GetString(&p, end, &text) || !GetString(&p, end, &label)) return bad();
+Status StoreReader::Decode(uint32_t block, const std::function<char*(size_t)>& buffer,
+                           const char** data, size_t* size) {
+  if (vocabulary_ == nullptr) {
+    Result<const StoreVocabulary*> vocabulary = segment_->store_vocabulary();
+    if (!vocabulary.ok()) return vocabulary.status();
+    vocabulary_ = *vocabulary;
   }
   const uint32_t first = segment_->block_first_turn(block);
   const uint32_t next = block + 1 < segment_->block_count() ? segment_->block_first_turn(block + 1)
                                                             : segment_->turn_count();
-  if (records_.size() != next - first) return bad();
+  char* out = nullptr;
+  if (!vocabulary_->DecodeBlock(
+          segment_->block_bytes(block), next - first, [&](size_t n) { return out = buffer(n); },
+          size, &records_)) {
+    return Status::Corruption(segment_->path() + ": damaged store block " + std::to_string(block));
+  }
+  if (release_pages_ && ++loads_ % kReleaseEvery == 0) segment_->ReleaseStorePages();
   *data = out;
-  *size = content;
   return Status::Ok();
 }
 
@@ -53,7 +34,7 @@ Status StoreReader::Load(uint32_t block) {
   block_ = -1;
   const char* data;
   size_t size;
-  LECTERN_RETURN_IF_ERROR(Decompress(
+  LECTERN_RETURN_IF_ERROR(Decode(
       block,
       [&](size_t n) {
         buffer_.resize(n);
@@ -68,13 +49,9 @@ Status StoreReader::Read(uint32_t doc, std::string_view* text, std::string_view*
   if (doc >= segment_->turn_count()) return Status::NotFound("no such turn");
   const uint32_t block = segment_->BlockOf(doc);
   if (block_ != block) LECTERN_RETURN_IF_ERROR(Load(block));
-  const char* p = buffer_.data() + records_[doc - segment_->block_first_turn(block)];
-  const char* end = buffer_.data() + buffer_.size();
-  std::string_view t, l;
-  GetString(&p, end, &t);  // checked by Load
-  GetString(&p, end, &l);
-  *text = t;
-  if (label != nullptr) *label = l;
+  const StoreRecord& r = records_[doc - segment_->block_first_turn(block)];
+  *text = std::string_view(buffer_).substr(r.text, r.text_size);
+  if (label != nullptr) *label = std::string_view(buffer_).substr(r.label, r.label_size);
   return Status::Ok();
 }
 
@@ -84,7 +61,7 @@ Status StoreReader::TakeBlock(uint32_t block, std::unique_ptr<char[]>* bytes, si
   block_ = -1;  // records_ is about to describe the block handed over
   const char* data;
   // A buffer of its own, not zero-filled first (a string's resize would).
-  LECTERN_RETURN_IF_ERROR(Decompress(
+  LECTERN_RETURN_IF_ERROR(Decode(
       block,
       [&](size_t n) {
         bytes->reset(new char[std::max<size_t>(n, 1)]);
@@ -93,13 +70,7 @@ Status StoreReader::TakeBlock(uint32_t block, std::unique_ptr<char[]>* bytes, si
       &data, size));
   texts->clear();
   texts->reserve(records_.size());
-  const char* end = data + *size;
-  for (uint32_t r : records_) {
-    const char* p = data + r;
-    std::string_view t;
-    GetString(&p, end, &t);  // checked by Decompress
-    texts->emplace_back(static_cast<uint32_t>(t.data() - data), static_cast<uint32_t>(t.size()));
-  }
+  for (const StoreRecord& r : records_) texts->emplace_back(r.text, r.text_size);
   return Status::Ok();
 }
 

@@ -1,5 +1,5 @@
 // StoreReader: the stored turns of a segment (format.h: kStore, kBlocks,
-// kStoreDictionary), decompressed a block at a time.
+// kStoreVocabulary), decoded a block at a time.
 #pragma once
 
 #include <cstdint>
@@ -15,8 +15,8 @@
 
 namespace lectern {
 
-// Reads stored turns, keeping the last block it decompressed, so that the
-// turns of one exchange or briefing cost one decompression. Not
+// Reads stored turns, keeping the last block it decoded, so that the
+// turns of one exchange or briefing cost one decoding. Not
 // thread-safe: one per thread or request. The segment must outlive it.
 class StoreReader {
  public:
@@ -35,8 +35,8 @@ class StoreReader {
   // block. Corruption (naming the segment) if the store is damaged.
   Status Read(uint32_t doc, std::string_view* text, std::string_view* label = nullptr);
 
-  // Decompresses store block `block` into a new `*bytes` of `*size` bytes
-  // (its records as stored) and sets `*texts` to its turns' texts, as
+  // Decodes store block `block` into a new `*bytes` of `*size` bytes
+  // (its turns' texts and labels) and sets `*texts` to its turns' texts, as
   // (offset, size) in it, without copying them: for a cache that keeps
   // whole blocks.
   Status TakeBlock(uint32_t block, std::unique_ptr<char[]>* bytes, size_t* size,
@@ -44,17 +44,17 @@ class StoreReader {
 
  private:
   Status Load(uint32_t block);
-  // Decompresses `block` into buffer(its size), sets records_.
-  Status Decompress(uint32_t block, const std::function<char*(size_t)>& buffer, const char** data,
-                    size_t* size);
+  // Decodes `block` into buffer(its size), sets records_.
+  Status Decode(uint32_t block, const std::function<char*(size_t)>& buffer, const char** data,
+                size_t* size);
 
   const Segment* segment_;
-  void* dctx_;  // ZSTD_DCtx
+  const StoreVocabulary* vocabulary_ = nullptr;  // the segment's, once read
   int64_t block_ = -1;
   bool release_pages_;
   uint32_t loads_ = 0;
   std::string buffer_;
-  std::vector<uint32_t> records_;  // offsets of the block's records in buffer_
+  std::vector<StoreRecord> records_;  // the block's records, in buffer_
 };
 
 }  // namespace lectern

@@ -36,7 +36,10 @@ class TermTable {
         arena_.append(term);
         return s.id;
       }
-      if (s.tag == tag && this->term(s.id) == term) return s.id;
+      if (s.tag == tag && lengths_[s.id] == term.size() &&
+          BytesEqual(arena_.data() + offsets_[s.id], term.data(), term.size())) {
+        return s.id;
+      }
     }
   }
 

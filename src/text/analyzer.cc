@@ -4,6 +4,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/utext.h>
 
+#include <cstring>
+
 #include "base/utf8.h"
 #include "text/position_skip.h"
 #include "text/word_scanner.h"
@@ -21,7 +23,7 @@ struct Analyzer::Impl {
   std::vector<text_internal::WordSpan> index_spans;
   std::vector<Token> index_tokens;
   std::string index_word;
-  char index_buffer[64];
+  char index_buffer[64 + 8];  // LowerAscii writes whole 8-byte words
   // The last chunk a partial scan gave ICU, and its tokens.
   struct {
     std::string bytes;
@@ -79,6 +81,28 @@ struct Analyzer::Impl {
 
 namespace {
 
+// Lower-cases the ASCII word at `in` (`size` bytes, `room` >= size of them
+// readable) into `out` (size rounded up to 8, plus 8, writable), eight
+// bytes at a time: a byte-at-a-time copy would make the hash's wider loads
+// of `out` wait for the bytes to be stored (no store forwarding).
+void LowerAscii(const unsigned char* in, size_t size, size_t room, char* out) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  for (size_t k = 0; k < size; k += 8) {
+    uint64_t x = 0;
+    if (room - k >= 8) {
+      std::memcpy(&x, in + k, 8);
+    } else {
+      for (size_t i = k; i < size; ++i) x |= uint64_t{in[i]} << (8 * (i - k));
+    }
+    // Bytes of the word are ASCII, so no sum carries into them; bytes past
+    // it may carry into each other and are not used.
+    const uint64_t at_least_a = x + (0x80 - 'A') * kOnes;
+    const uint64_t above_z = x + (0x80 - 'Z' - 1) * kOnes;
+    x |= ((at_least_a & ~above_z) & (0x80 * kOnes)) >> 2;
+    std::memcpy(out + k, &x, 8);
+  }
+}
+
 bool IsIdeograph(char32_t cp) {
   return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
          (cp >= 0x20000 && cp <= 0x3134F) || cp == 0x3007;
@@ -133,7 +157,7 @@ uint32_t Analyzer::AnalyzeForIndex(std::string_view text, IndexTermSink* sink) {
   if (!m.fast_path) {
     m.index_tokens.clear();
     m.RunIcu(text, 0, text.size(), /*characters=*/true, &position, &m.index_tokens);
-    for (const Token& t : m.index_tokens) sink->Term(t.term, t.position);
+    for (const Token& t : m.index_tokens) sink->Term(t.term, t.position, t.begin, t.end);
     return m.index_tokens.empty() ? 0 : m.index_tokens.back().position + m.index_tokens.back().span;
   }
   // Run's loop, with the scanner's spans normalised here straight from the
@@ -154,23 +178,20 @@ uint32_t Analyzer::AnalyzeForIndex(std::string_view text, IndexTermSink* sink) {
         if (span.kind == text_internal::WordSpan::kIdeograph) {
           sink->Ideograph(
               static_cast<char16_t>(((b[0] & 0x0F) << 12) | ((b[1] & 0x3F) << 6) | (b[2] & 0x3F)),
-              span.position);
+              span.position, static_cast<uint32_t>(span.begin));
           continue;
         }
         const size_t size = span.end - span.begin;
-        if (size <= sizeof(m.index_buffer) &&
-            span.kind == text_internal::WordSpan::kWord) {  // most words: no string
+        if (size <= 64 && span.kind == text_internal::WordSpan::kWord) {  // most words: no string
           char* out = m.index_buffer;
-          for (size_t k = 0; k < size; ++k) {
-            const auto c = static_cast<unsigned char>(b[k]);
-            out[k] = static_cast<char>(c | (static_cast<unsigned>(c - 'A') < 26u ? 0x20 : 0));
-          }
+          LowerAscii(b, size, text.data() + n - reinterpret_cast<const char*>(b), out);
           std::string_view term(out, size);
           if (size > 2 && out[size - 1] == 's' && out[size - 2] == '\'' &&
               !text_internal::IsContraction(term)) {
             term.remove_suffix(2);
           }
-          sink->Term(term, span.position);
+          sink->Term(term, span.position, static_cast<uint32_t>(span.begin),
+                     static_cast<uint32_t>(span.end));
           continue;
         }
         word.assign(text.data() + span.begin, size);
@@ -181,7 +202,8 @@ uint32_t Analyzer::AnalyzeForIndex(std::string_view text, IndexTermSink* sink) {
           text_internal::AsciiApostrophes(&word);
         }
         text_internal::StripPossessive(&word);
-        sink->Term(word, span.position);
+        sink->Term(word, span.position, static_cast<uint32_t>(span.begin),
+                   static_cast<uint32_t>(span.end));
       }
       if (!spans.empty()) length = spans.back().position + 1;
       i = j;
@@ -192,7 +214,7 @@ uint32_t Analyzer::AnalyzeForIndex(std::string_view text, IndexTermSink* sink) {
     m.index_tokens.clear();
     m.RunIcu(text, i > 0 ? i - 1 : i, j, /*characters=*/true, &position, &m.index_tokens);
     for (const Token& t : m.index_tokens) {
-      sink->Term(t.term, t.position);
+      sink->Term(t.term, t.position, t.begin, t.end);
       length = t.position + t.span;
     }
     i = j;

@@ -42,11 +42,13 @@ struct Token {
 class IndexTermSink {
  public:
   virtual ~IndexTermSink() = default;
-  // A token whose term is `term` (valid for the call only).
-  virtual void Term(std::string_view term, uint32_t position) = 0;
+  // A token whose term is `term` (valid for the call only), the word at
+  // [begin, end) of the text. Tokens come in order of position; the words
+  // of some overlap (the characters of a word NFKC changes in length).
+  virtual void Term(std::string_view term, uint32_t position, uint32_t begin, uint32_t end) = 0;
   // A token whose term is CharacterTerm of `ideograph`, a code point below
-  // U+10000 (others come through Term).
-  virtual void Ideograph(char16_t ideograph, uint32_t position) = 0;
+  // U+10000 written in 3 bytes at `begin` (others come through Term).
+  virtual void Ideograph(char16_t ideograph, uint32_t position, uint32_t begin) = 0;
 };
 
 // Not thread-safe: each thread uses its own Analyzer (it owns an ICU break

@@ -70,19 +70,20 @@ std::string ComparePartial(Analyzer& fast, const std::string& text,
 }
 
 // The index builder's way in (AnalyzeForIndex to a sink) must hand over
-// the same terms at the same positions as AnalyzeForIndex's tokens, and
-// count the same positions.
+// the same terms at the same positions and byte offsets as
+// AnalyzeForIndex's tokens, and count the same positions.
 struct CollectingSink final : IndexTermSink {
   std::string seen;
-  void Term(std::string_view term, uint32_t position) override {
+  void Term(std::string_view term, uint32_t position, uint32_t begin, uint32_t end) override {
     seen += (IsCharacterTerm(term) ? "#" + std::string(term.substr(1)) : std::string(term)) + "@" +
-            std::to_string(position) + " ";
+            std::to_string(position) + "[" + std::to_string(begin) + "," + std::to_string(end) +
+            ") ";
   }
-  void Ideograph(char16_t ideograph, uint32_t position) override {
+  void Ideograph(char16_t ideograph, uint32_t position, uint32_t begin) override {
     std::string utf8 = {static_cast<char>(0xE0 | (ideograph >> 12)),
                         static_cast<char>(0x80 | ((ideograph >> 6) & 0x3F)),
                         static_cast<char>(0x80 | (ideograph & 0x3F))};
-    Term(CharacterTerm(utf8), position);
+    Term(CharacterTerm(utf8), position, begin, begin + 3);
   }
 };
 
@@ -91,7 +92,8 @@ std::string CompareSink(Analyzer& analyzer, const std::string& text,
   std::string want;
   for (const Token& t : tokens) {
     want += (IsCharacterTerm(t.term) ? "#" + t.term.substr(1) : t.term) + "@" +
-            std::to_string(t.position) + " ";
+            std::to_string(t.position) + "[" + std::to_string(t.begin) + "," +
+            std::to_string(t.end) + ") ";
   }
   CollectingSink sink;
   const uint32_t length = analyzer.AnalyzeForIndex(text, &sink);

@@ -1,0 +1,225 @@
+// The store's coding: dense codes, the vocabulary, and that any text comes
+// back byte for byte however the analyzer split it.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "index/dense_code.h"
+#include "index/index_test_support.h"
+#include "index/segment.h"
+#include "index/segment_builder.h"
+#include "index/store_builder.h"
+#include "index/store_reader.h"
+#include "index/store_vocabulary.h"
+
+namespace lectern {
+namespace {
+
+using testing::Answer;
+using testing::MakeBriefing;
+using testing::Question;
+using testing::TempDir;
+
+TEST(DenseCode, EveryRankRoundTripsAtItsLength) {
+  for (unsigned s : {1u, 64u, 128u, 200u, 255u}) {
+    const DenseCode code(s);
+    std::vector<uint64_t> ranks;
+    for (uint64_t r = 0; r < 70000 && r < code.capacity(); ++r) ranks.push_back(r);
+    ranks.push_back(code.capacity() - 1);
+    std::string bytes;
+    for (uint64_t r : ranks) code.Append(r, &bytes);
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    const auto* end = p + bytes.size();
+    for (uint64_t r : ranks) {
+      const auto* before = p;
+      uint64_t got;
+      ASSERT_TRUE(code.Next(&p, end, &got)) << "s=" << s << " rank " << r;
+      ASSERT_EQ(got, r) << "s=" << s;
+      ASSERT_EQ(static_cast<unsigned>(p - before), code.Length(r)) << "s=" << s << " rank " << r;
+    }
+    EXPECT_EQ(p, end);
+  }
+}
+
+TEST(DenseCode, LengthsFollowTheStopperCount) {
+  // s = 200, c = 56: ranks 0..199 take one byte, the next 200 x 56 two.
+  const DenseCode code(200);
+  EXPECT_EQ(code.Length(0), 1u);
+  EXPECT_EQ(code.Length(199), 1u);
+  EXPECT_EQ(code.Length(200), 2u);
+  EXPECT_EQ(code.Length(200 + 200 * 56 - 1), 2u);
+  EXPECT_EQ(code.Length(200 + 200 * 56), 3u);
+  std::string bytes;
+  code.Append(200, &bytes);  // the first two-byte codeword: continuer 200, stopper 0
+  EXPECT_EQ(bytes, std::string("\xC8\x00", 2));
+}
+
+TEST(DenseCode, BestStopperCountMinimisesBytes) {
+  // 300 ranks of equal frequency: s = 255 codes 255 in one byte and 45 in
+  // two (345 bytes); any smaller s puts more of them in two.
+  EXPECT_EQ(DenseCode::Best(std::vector<uint64_t>(300, 1)), 255u);
+  // One dominant rank and a long tail: the choice must be no worse than
+  // any other s, counted codeword by codeword.
+  std::vector<uint64_t> tail(20001, 1);
+  tail[0] = 1000;
+  const unsigned best = DenseCode::Best(tail);
+  auto bytes = [&](unsigned s) {
+    const DenseCode code(s);
+    uint64_t total = 0;
+    for (size_t r = 0; r < tail.size(); ++r) total += tail[r] * code.Length(r);
+    return total;
+  };
+  for (unsigned s = 1; s < 256; ++s) {
+    if (DenseCode(s).capacity() >= tail.size()) {
+      EXPECT_LE(bytes(best), bytes(s)) << s;
+    }
+  }
+}
+
+TEST(DenseCode, TruncatedOrOverlongCodewordsAreRefused) {
+  const DenseCode code(128);
+  const unsigned char continuer_only[] = {0x80, 0x81};
+  const unsigned char* p = continuer_only;
+  uint64_t rank;
+  EXPECT_FALSE(code.Next(&p, p + 2, &rank));
+  const unsigned char overlong[] = {0x80, 0x80, 0x80, 0x80, 0x01};
+  p = overlong;
+  EXPECT_FALSE(code.Next(&p, p + 5, &rank));
+}
+
+// Texts whose every byte must come back: white space of every kind,
+// punctuation, capitals, possessives, hyphens, words NFKC changes,
+// ideographs next to words, supplementary characters, combining marks,
+// bytes no word covers.
+const std::vector<std::string>& TrickyTexts() {
+  static const std::vector<std::string> texts = {
+      "",
+      " ",
+      "  leading and trailing  ",
+      "Reuters: China's position on the US-China trade talks is clear.",
+      "Q:  Two  spaces\tand a tab\nand lines\n\n\nend",
+      "\xE2\x80\x9CQuoted,\xE2\x80\x9D she said \xE2\x80\x94 don\xE2\x80\x99t you?",
+      "\xEF\xAC\x81nance \xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3 \xE2\x91\xA0 caf\xC3\xA9 "
+      "cafe\xCC\x81",
+      "\xE4\xB8\xAD\xE5\x9B\xBD\xE5\xA4\x96\xE4\xBA\xA4\xE9\x83\xA8\xE5\x8F\x91\xE8\xA8\x80\xE4\xBA"
+      "\xBA\xEF\xBC\x9A\xE2\x80\x9C\xE4\xB8\x80\xE4\xB8\xAA\xE4\xB8\xAD\xE5\x9B\xBD\xE2\x80\x9D"
+      "\xE5\x8E\x9F\xE5\x88\x99\xE3\x80\x82",
+      "A\xE8\x82\xA1 and 5G\xE7\xBD\x91\xE7\xBB\x9C 2020\xE5\xB9\xB4 "
+      "\xF0\xA0\x80\x80\xF0\xA0\x80\x81",
+      "\xE3\x81\x93\xE3\x82\x93\xE3\x81\xAB\xE3\x81\xA1\xE3\x81\xAF \xED\x95\x9C\xEA\xB5\xAD",
+      "U.S. 3.5% e-mail O'Brien's rock'n'roll ... --- ***",
+      "emoji \xF0\x9F\x98\x80 and \xCC\x81 a lone combining mark",
+      std::string("nul \0 byte and \x01 control", 26),
+      "wordword",
+      "the the the the the",
+  };
+  return texts;
+}
+
+TEST(Store, EveryByteOfTrickyTextsComesBack) {
+  std::vector<Turn> turns;
+  for (const std::string& text : TrickyTexts()) {
+    Turn t = Answer(text, "Hua Chunying");
+    t.label = text.empty() ? "" : "Hua Chunying:";
+    turns.push_back(t);
+  }
+  // And again, now that the words are frequent enough to be ranked first.
+  for (const std::string& text : TrickyTexts()) turns.push_back(Question(text, "AFP"));
+  const Briefing b = MakeBriefing("tricky", "2021-03-04", turns);
+  TempDir dir;
+  SegmentBuilder builder;
+  builder.Add(b, BriefingContentHash(b));
+  ASSERT_TRUE(builder.Write(dir.path() + "/s.lseg").ok());
+  auto opened = Segment::Open(dir.path() + "/s.lseg");
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  StoreReader reader(**opened);
+  ASSERT_EQ((*opened)->turn_count(), turns.size());
+  for (uint32_t doc = 0; doc < turns.size(); ++doc) {
+    std::string_view text, label;
+    ASSERT_TRUE(reader.Read(doc, &text, &label).ok());
+    EXPECT_EQ(text, turns[doc].text) << "turn " << doc;
+    EXPECT_EQ(label, turns[doc].label) << "turn " << doc;
+  }
+}
+
+TEST(Store, RandomBytesComeBackWhateverTheWordsReported) {
+  // The builder takes any word spans in order, even overlapping or out of
+  // the text: what no word covers is stored as separators.
+  std::mt19937 rng(11);
+  for (int round = 0; round < 200; ++round) {
+    std::string text(rng() % 60, '\0');
+    for (char& c : text) c = static_cast<char>("ab AB,.\n\xE4\xB8\xAD"[rng() % 12]);
+    StoreBuilder store;
+    store.BeginTurn(0, text);
+    uint32_t at = 0;
+    while (at < text.size() && rng() % 4 != 0) {
+      const uint32_t begin = at + rng() % 3, end = begin + 1 + rng() % 4;
+      if (begin + 3 <= text.size() && text.compare(begin, 3, "\xE4\xB8\xAD") == 0 &&
+          rng() % 2 == 0) {
+        store.Ideograph(begin, u'\u4E2D');
+      } else {
+        store.Word(begin, end, StoreBuilder::kNoTerm);  // may run past the text: ignored
+      }
+      at = begin + rng() % 3;
+    }
+    store.EndTurn(round % 2 ? "label" : "");
+    ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }).ok());
+    auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
+    ASSERT_TRUE(vocabulary.ok());
+    std::string out;
+    size_t size = 0;
+    std::vector<StoreRecord> records;
+    ASSERT_TRUE(vocabulary->DecodeBlock(
+        store.store(), 1,
+        [&](size_t n) {
+          out.resize(n);
+          return out.data();
+        },
+        &size, &records));
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(out.substr(records[0].text, records[0].text_size), text) << "round " << round;
+    EXPECT_EQ(out.substr(records[0].label, records[0].label_size), round % 2 ? "label" : "");
+  }
+}
+
+TEST(Store, DamagedBlocksAreRefusedNotCrashedOn) {
+  StoreBuilder store;
+  const std::string text = "We firmly oppose it. We firmly oppose it.";
+  store.BeginTurn(0, text);
+  store.Word(0, 2, StoreBuilder::kNoTerm);
+  store.Word(3, 9, StoreBuilder::kNoTerm);
+  store.EndTurn("Zhao Lijian:");
+  ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }).ok());
+  auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
+  ASSERT_TRUE(vocabulary.ok());
+  auto decode = [&](const std::string& block, uint32_t turns) {
+    std::string out;
+    size_t size = 0;
+    std::vector<StoreRecord> records;
+    return vocabulary->DecodeBlock(
+        block, turns,
+        [&](size_t n) {
+          out.resize(n);
+          return out.data();
+        },
+        &size, &records);
+  };
+  const std::string good = store.store();
+  EXPECT_TRUE(decode(good, 1));
+  EXPECT_FALSE(decode(good, 2));                             // a record missing
+  EXPECT_FALSE(decode(good.substr(0, good.size() - 1), 1));  // truncated
+  EXPECT_FALSE(decode("", 1));
+  EXPECT_FALSE(decode(std::string("\x05\x7F", 2), 1));  // a rank outside the vocabulary
+  std::mt19937 rng(3);
+  for (int i = 0; i < 2000; ++i) {
+    std::string bad = good;
+    bad[rng() % bad.size()] = static_cast<char>(rng());
+    decode(bad, 1);  // whatever it says, it must not read or write out of bounds
+  }
+  EXPECT_FALSE(StoreVocabulary::Parse("not a zstd frame").ok());
+}
+
+}  // namespace
+}  // namespace lectern
