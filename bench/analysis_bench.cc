@@ -27,7 +27,6 @@
 #include "analysis/collocates.h"
 #include "analysis/keyness.h"
 #include "analysis/kwic.h"
-#include "analysis/store_block_cache.h"
 #include "analysis/trend.h"
 #include "analysis/trend_cells.h"
 #include "analysis_phrases.h"
@@ -201,9 +200,8 @@ int main(int argc, char** argv) {
               "rg-matches", "trend ms", "cold ms", "rg -c ms", "ratio", "kwic", "kwic ms",
               "cold ms", "rg -o ms", "ratio");
   double trend_l = 0, trend_r = 0, kwic_l = 0, kwic_r = 0, trend_cold = 0, kwic_cold = 0;
-  // KWIC keeps decompressed blocks between calls as the server does; the
-  // first run of each phrase starts with both caches empty ("cold").
-  lectern::StoreBlockCache text_cache(size_t{256} << 20);
+  // The first run of each phrase starts with the trend cache empty ("cold");
+  // KWIC keeps nothing between calls.
   for (const char* phrase : kPhrases) {
     if (!only.empty() && only != phrase) continue;
     const std::string q = std::string("\"") + phrase + "\"";
@@ -221,8 +219,6 @@ int main(int argc, char** argv) {
     }
     lectern::KwicOptions kwic;
     kwic.query = q;
-    kwic.text_cache = &text_cache;
-    text_cache.Clear();
     for (int i = 0; i < reps; ++i) {
       auto t = std::chrono::steady_clock::now();
       auto r = lectern::Kwic(index, kwic);

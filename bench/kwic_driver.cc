@@ -2,7 +2,7 @@
 // phrases (or given ones), first calls only, as `RATIO kwic ripgrep` times
 // them; for profiling and for checking that a change keeps every line.
 //
-//   kwic_driver INDEX [--dump] [--variants] [--reps N] [--threads N] [--no-cache] [PHRASE...]
+//   kwic_driver INDEX [--dump] [--variants] [--reps N] [--threads N] [PHRASE...]
 //
 // --dump prints every line (all fields); --variants also runs sort by
 // left/right keys, sentence contexts and width 10 (with --dump: their lines).
@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "analysis/kwic.h"
-#include "analysis/store_block_cache.h"
 #include "analysis_phrases.h"
 #include "index/index.h"
 
@@ -22,10 +21,10 @@ int main(int argc, char** argv) {
   if (argc < 2) {
     std::fprintf(stderr,
                  "usage: kwic_driver INDEX [--dump] [--variants] [--reps N] [--threads N] "
-                 "[--no-cache] [PHRASE...]\n");
+                 "[PHRASE...]\n");
     return 2;
   }
-  bool dump = false, variants = false, cache = true;
+  bool dump = false, variants = false;
   int reps = 1;
   size_t threads = 0;
   std::vector<std::string> phrases;
@@ -33,8 +32,6 @@ int main(int argc, char** argv) {
     const std::string a = argv[i];
     if (a == "--dump") {
       dump = true;
-    } else if (a == "--no-cache") {
-      cache = false;
     } else if (a == "--variants") {
       variants = true;
     } else if (a == "--reps" && i + 1 < argc) {
@@ -68,10 +65,8 @@ int main(int argc, char** argv) {
   for (int rep = 0; rep < reps; ++rep) {
     for (const Variant& v : runs) {
       for (const std::string& p : phrases) {
-        lectern::StoreBlockCache text_cache(size_t{256} << 20);
         lectern::KwicOptions o;
         o.query = "\"" + p + "\"";
-        o.text_cache = cache ? &text_cache : nullptr;
         o.sort = v.sort;
         o.sentence = v.sentence;
         o.width = v.width;

@@ -354,7 +354,6 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
         std::vector<Token> tokens;
         std::unique_ptr<StoreReader> reader;
         uint32_t reader_segment = UINT32_MAX;
-        std::shared_ptr<const StoreBlockCache::Block> cached;
         int32_t last_day = INT32_MIN;
         std::string last_date;
         uint32_t analysed_segment = UINT32_MAX, analysed_doc = UINT32_MAX;
@@ -368,19 +367,8 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
             if (reader_segment != f.segment) {
               reader = std::make_unique<StoreReader>(s);
               reader_segment = f.segment;
-              cached.reset();
             }
-            if (options.text_cache == nullptr) {
-              LECTERN_RETURN_IF_ERROR(reader->Read(f.doc, &text));
-            } else {
-              if (!cached || !cached->holds(f.doc)) {
-                Result<std::shared_ptr<const StoreBlockCache::Block>> got =
-                    options.text_cache->Get(index.segments()[f.segment].segment, f.doc, *reader);
-                if (!got.ok()) return got.status();
-                cached = std::move(got).value();
-              }
-              text = cached->turn(f.doc);
-            }
+            LECTERN_RETURN_IF_ERROR(reader->Read(f.doc, &text));
             analysed_segment = f.segment;
             analysed_doc = f.doc;
             resume = Analyzer::ScanResume{};

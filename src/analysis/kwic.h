@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include "analysis/store_block_cache.h"
 #include "base/status.h"
 #include "index/index.h"
 
@@ -24,8 +23,6 @@ struct KwicOptions {
   size_t limit = 0;       // lines returned (0: all); totals count every match
   bool sentence = false;  // keep context within the match's sentence
   size_t threads = 0;     // 0: every core
-  // Keeps decompressed store blocks between calls (a server's); null: none.
-  StoreBlockCache* text_cache = nullptr;
 };
 
 struct KwicLine {

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -35,26 +34,18 @@ class StoreReader {
   // block. Corruption (naming the segment) if the store is damaged.
   Status Read(uint32_t doc, std::string_view* text, std::string_view* label = nullptr);
 
-  // Decodes store block `block` into a new `*bytes` of `*size` bytes
-  // (its turns' texts and labels) and sets `*texts` to its turns' texts, as
-  // (offset, size) in it, without copying them: for a cache that keeps
-  // whole blocks.
-  Status TakeBlock(uint32_t block, std::unique_ptr<char[]>* bytes, size_t* size,
-                   std::vector<std::pair<uint32_t, uint32_t>>* texts);
-
  private:
+  // Decodes `block` into buffer_, its records into records_.
   Status Load(uint32_t block);
-  // Decodes `block` into buffer(its size), sets records_.
-  Status Decode(uint32_t block, const std::function<char*(size_t)>& buffer, const char** data,
-                size_t* size);
 
   const Segment* segment_;
   const StoreVocabulary* vocabulary_ = nullptr;  // the segment's, once read
   int64_t block_ = -1;
   bool release_pages_;
   uint32_t loads_ = 0;
-  std::string buffer_;
-  std::vector<StoreRecord> records_;  // the block's records, in buffer_
+  std::unique_ptr<char[]> buffer_;
+  size_t capacity_ = 0;
+  std::vector<StoreRecord> records_;  // the block's turns, in buffer_
 };
 
 }  // namespace lectern

@@ -74,13 +74,25 @@ bool StoreVocabulary::Decode(const unsigned char* p, const unsigned char* end, c
   const Entry* entries = entries_.data();
   const uint64_t n = entries_.size();
   const char* bytes = bytes_.data();
+  const unsigned s = code_.stoppers();
   size_t at = 0, start = 0;
-  unsigned prev = kSeparator;
+  uint32_t previous_word = 0;  // 1 after a word: a space before the next word
   bool in_label = false;
   StoreRecord record;
+  // Branches only where the data rarely changes course: codewords of one
+  // or two bytes and the space between words are chosen without one.
   while (p < end) {
     uint64_t rank;
-    if (!code_.Next(&p, end, &rank) || rank >= n) return false;
+    const unsigned b0 = p[0];
+    const unsigned b1 = p + 1 < end ? p[1] : 0;
+    if (b0 >= s && (b1 >= s || p + 1 == end)) {  // three bytes or more, or truncated
+      if (!code_.Next(&p, end, &rank)) return false;
+    } else {
+      const bool two = b0 >= s;
+      rank = two ? s + uint64_t{b0 - s} * s + b1 : b0;
+      p += 1 + two;
+    }
+    if (rank >= n) return false;
     const Entry e = entries[rank];
     if (e.cls == kEnd) {
       const auto from = static_cast<uint32_t>(start), length = static_cast<uint32_t>(at - start);
@@ -95,21 +107,23 @@ bool StoreVocabulary::Decode(const unsigned char* p, const unsigned char* end, c
       }
       in_label = !in_label;
       start = at;
-      prev = kSeparator;
+      previous_word = 0;
       continue;
     }
-    if (e.cls == kWord && prev == kWord) {
-      if (at == size) return false;
-      out[at++] = ' ';
-    }
-    if (e.size > size - at) return false;
-    if (e.size <= kPadding && size - at >= kPadding) {
-      std::memcpy(out + at, bytes + e.offset, kPadding);  // the tail is overwritten later
+    const uint32_t word = e.cls == kWord ? 1 : 0;
+    const uint32_t space = previous_word & word;
+    previous_word = word;
+    const char* from = bytes + e.offset;
+    if (size - at > kPadding && e.size <= kPadding) {
+      out[at] = ' ';                          // kept only before a word after a word
+      at += space;                            // at most size - kPadding: the copy fits
+      std::memcpy(out + at, from, kPadding);  // the tail is overwritten later
     } else {
-      std::memcpy(out + at, bytes + e.offset, e.size);
+      if (e.size + space > size - at) return false;
+      if (space) out[at++] = ' ';
+      std::memcpy(out + at, from, e.size);
     }
     at += e.size;
-    prev = e.cls;
   }
   return !in_label && at == size && records->size() == turns;
 }

@@ -25,27 +25,28 @@ class TermTable {
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
       if (s.tag == 0) {
-        if ((offsets_.size() + 1) * 2 > slots_.size()) {
+        if ((extents_.size() + 1) * 2 > slots_.size()) {
           Grow();
           return Intern(term);
         }
         s.tag = tag;
-        s.id = static_cast<uint32_t>(offsets_.size());
-        offsets_.push_back(static_cast<uint32_t>(arena_.size()));
-        lengths_.push_back(static_cast<uint32_t>(term.size()));
+        s.id = static_cast<uint32_t>(extents_.size());
+        extents_.push_back(
+            Extent{static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(term.size())});
         arena_.append(term);
         return s.id;
       }
-      if (s.tag == tag && lengths_[s.id] == term.size() &&
-          BytesEqual(arena_.data() + offsets_[s.id], term.data(), term.size())) {
-        return s.id;
+      if (s.tag == tag) {
+        const Extent e = extents_[s.id];
+        if (e.length == term.size() && BytesEqual(arena_.data() + e.offset, term.data(), e.length))
+          return s.id;
       }
     }
   }
 
-  size_t size() const { return offsets_.size(); }
+  size_t size() const { return extents_.size(); }
   std::string_view term(uint32_t id) const {
-    return std::string_view(arena_.data() + offsets_[id], lengths_[id]);
+    return std::string_view(arena_.data() + extents_[id].offset, extents_[id].length);
   }
 
  private:
@@ -57,7 +58,7 @@ class TermTable {
   void Grow() {
     std::vector<Slot> bigger(slots_.size() * 2);
     const size_t mask = bigger.size() - 1;
-    for (uint32_t id = 0; id < offsets_.size(); ++id) {
+    for (uint32_t id = 0; id < extents_.size(); ++id) {
       const uint64_t h = HashShort(term(id));
       size_t i = h & mask;
       while (bigger[i].tag != 0) i = (i + 1) & mask;
@@ -66,8 +67,13 @@ class TermTable {
     slots_ = std::move(bigger);
   }
 
+  // Where each term lies in arena_ (one load for both).
+  struct Extent {
+    uint32_t offset, length;
+  };
+
   std::vector<Slot> slots_;
-  std::vector<uint32_t> offsets_, lengths_;
+  std::vector<Extent> extents_;
   std::string arena_;
 };
 

@@ -18,7 +18,6 @@
 #include <string>
 #include <string_view>
 
-#include "analysis/store_block_cache.h"
 #include "server/api_params.h"
 #include "server/index_holder.h"
 
@@ -35,9 +34,6 @@ inline constexpr size_t kApiMaxQueryBytes = 1000;     // the query text
 inline constexpr size_t kApiMaxTop = 1000;            // stats' outlets
 inline constexpr size_t kApiMaxAnalysisLines = 1000;  // concordance lines, collocates, key items
 inline constexpr size_t kApiMaxTrendQueries = 8;      // phrases in one trend
-// Decompressed store blocks kept for concordances (sorted by context, every
-// matching turn is read).
-inline constexpr size_t kApiKwicTextCacheBytes = size_t{256} << 20;
 
 class Api {
  public:
@@ -58,7 +54,6 @@ class Api {
 
  private:
   IndexHolder* index_;
-  StoreBlockCache kwic_texts_{kApiKwicTextCacheBytes};
 };
 
 // {"error": message}, with "column" when the message starts "col N: ".

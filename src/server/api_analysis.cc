@@ -43,7 +43,6 @@ ApiResponse Api::Kwic(const QueryParams& params) {
   o.sort = *sort == "left"    ? KwicOptions::Sort::kLeft
            : *sort == "right" ? KwicOptions::Sort::kRight
                               : KwicOptions::Sort::kDate;
-  o.text_cache = &kwic_texts_;
   return Respond<KwicResult>(lectern::Kwic(*index_->Current(), o), KwicToJson);
 }
 

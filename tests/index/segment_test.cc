@@ -292,7 +292,7 @@ TEST(Segment, StoreRoundTripsEveryTurnInAnyOrder) {
   ASSERT_TRUE(opened.ok()) << opened.status().message();
   const Segment& s = **opened;
   EXPECT_TRUE(s.store_vocabulary().ok());
-  EXPECT_GT(s.block_count(), 150u);
+  EXPECT_GT(s.block_count(), 100u);
 
   std::vector<std::string> expected;
   for (const Briefing& b : briefings) {
@@ -310,26 +310,6 @@ TEST(Segment, StoreRoundTripsEveryTurnInAnyOrder) {
       ASSERT_EQ(text, expected[doc]) << "turn " << doc;
     }
   }
-  // Whole blocks handed over (the KWIC text cache's way), between reads.
-  StoreReader reader(s);
-  std::unique_ptr<char[]> block_bytes;
-  size_t block_size = 0;
-  std::vector<std::pair<uint32_t, uint32_t>> texts;
-  for (uint32_t block = 0; block < s.block_count(); ++block) {
-    std::string_view text;
-    ASSERT_TRUE(reader.Read(order[block % order.size()], &text).ok());
-    ASSERT_TRUE(reader.TakeBlock(block, &block_bytes, &block_size, &texts).ok());
-    const uint32_t first = s.block_first_turn(block);
-    const uint32_t end =
-        block + 1 < s.block_count() ? s.block_first_turn(block + 1) : s.turn_count();
-    ASSERT_EQ(texts.size(), end - first);
-    for (uint32_t i = 0; i < texts.size(); ++i) {
-      ASSERT_EQ(std::string_view(block_bytes.get() + texts[i].first, texts[i].second),
-                expected[first + i])
-          << "block " << block << " turn " << i;
-    }
-  }
-  EXPECT_FALSE(reader.TakeBlock(s.block_count(), &block_bytes, &block_size, &texts).ok());
 }
 
 TEST(Segment, UnknownFormatVersionSaysToIngestAgain) {
