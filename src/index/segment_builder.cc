@@ -113,16 +113,12 @@ struct SegmentBuilder::Impl {
   // store.
   struct TurnSink final : IndexTermSink {
     Impl* m = nullptr;
-    std::string_view text;
     uint32_t mark = 0;  // doc + 1
 
     void Term(std::string_view term, uint32_t position, uint32_t begin, uint32_t end) override {
       const uint32_t id = m->InternTerm(term);
       m->AddPosition(id, mark, position);
-      // Most words are written as their term: the store knows them by its id.
-      const bool as_written =
-          end - begin == term.size() && BytesEqual(text.data() + begin, term.data(), term.size());
-      m->store.Word(begin, end, as_written ? id : StoreBuilder::kNoTerm);
+      m->store.Word(begin, end, id, term);
     }
     void Ideograph(char16_t ideograph, uint32_t position, uint32_t begin) override {
       uint32_t& slot = m->ideograph_ids[ideograph];
@@ -164,7 +160,6 @@ struct SegmentBuilder::Impl {
     touched.clear();
     TurnSink sink;
     sink.m = this;
-    sink.text = text;
     sink.mark = doc + 1;
     store.BeginTurn(doc, text);
     turn_length.push_back(analyzer.AnalyzeForIndex(text, &sink));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "base/hash.h"
 #include "index/coding.h"
 #include "index/format.h"
 
@@ -22,12 +23,13 @@ StoreBuilder::StoreBuilder() {
 StoreBuilder::~StoreBuilder() = default;
 
 size_t StoreBuilder::bytes() const {
-  return tokens_.capacity() * sizeof(uint32_t) + literal_words_.size() * 24 +
+  return chunks_.size() * kChunk * sizeof(uint32_t) + literal_words_.size() * 24 +
          separators_.size() * 24;
 }
 
 void StoreBuilder::Push(Kind kind, uint32_t id) {
-  tokens_.push_back((kind << kIdBits) | id);
+  if (token_count_ % kChunk == 0) chunks_.emplace_back(new uint32_t[kChunk]);
+  chunks_.back()[token_count_++ % kChunk] = (kind << kIdBits) | id;
   std::vector<uint32_t>& counts = counts_[kind];
   if (id >= counts.size()) counts.resize(std::max<size_t>(id + 1, counts.size() * 2));
   ++counts[id];
@@ -35,7 +37,7 @@ void StoreBuilder::Push(Kind kind, uint32_t id) {
 
 void StoreBuilder::BeginTurn(uint32_t doc, std::string_view text) {
   if (blocks_.empty() || blocks_.back().decoded_size >= kStoreBlockBytes) {
-    blocks_.push_back(Block{doc, tokens_.size(), 0});
+    blocks_.push_back(Block{doc, token_count_, 0});
   }
   text_ = text;
   covered_ = 0;
@@ -45,7 +47,21 @@ void StoreBuilder::BeginTurn(uint32_t doc, std::string_view text) {
 void StoreBuilder::Separator(std::string_view bytes) {
   do {
     const std::string_view piece = bytes.substr(0, kMaxTokenBytes);
-    Push(kSeparator, separators_.Intern(piece));
+    if (piece.size() <= 2) {
+      const auto b0 = static_cast<unsigned char>(piece.empty() ? 0 : piece[0]);
+      const size_t key =
+          piece.size() < 2 ? b0 : 256 + b0 * 256 + static_cast<unsigned char>(piece[1]);
+      // Key 0 is both "" and "\0": the one-byte "\0" goes the long way.
+      uint32_t& slot = short_separators_[piece.size() == 1 && b0 == 0 ? 1 : key];
+      if (piece.size() == 1 && b0 == 0) {
+        Push(kSeparator, separators_.Intern(piece));
+      } else {
+        if (slot == 0) slot = separators_.Intern(piece) + 1;
+        Push(kSeparator, slot - 1);
+      }
+    } else {
+      Push(kSeparator, separators_.Intern(piece));
+    }
     bytes.remove_prefix(piece.size());
   } while (!bytes.empty());
   previous_ = StoreVocabulary::kSeparator;
@@ -58,7 +74,7 @@ void StoreBuilder::Gap(uint32_t begin, StoreVocabulary::Class next) {
   Separator(gap);
 }
 
-void StoreBuilder::Word(uint32_t begin, uint32_t end, uint32_t term) {
+void StoreBuilder::Word(uint32_t begin, uint32_t end, uint32_t term, std::string_view term_bytes) {
   if (begin < covered_ || end > text_.size() || end <= begin) return;
   const std::string_view word = text_.substr(begin, end - begin);
   if (word.size() > kMaxTokenBytes) {
@@ -66,8 +82,16 @@ void StoreBuilder::Word(uint32_t begin, uint32_t end, uint32_t term) {
     Separator(word);
   } else {
     Gap(begin, StoreVocabulary::kWord);
-    if (term != kNoTerm) {
-      Push(kTerm, term);
+    const size_t n = word.size();
+    if (term != kNoTerm && term_bytes.size() == n && n > 0 &&
+        BytesEqual(word.data() + 1, term_bytes.data() + 1, n - 1)) {
+      if (word[0] == term_bytes[0]) {
+        Push(kTerm, term);
+      } else if (word[0] >= 'A' && word[0] <= 'Z' && word[0] + 32 == term_bytes[0]) {
+        Push(kCapitalizedTerm, term);
+      } else {
+        Push(kLiteralWord, literal_words_.Intern(word));
+      }
     } else {
       Push(kLiteralWord, literal_words_.Intern(word));
     }
@@ -117,8 +141,13 @@ Status StoreBuilder::Finish(const std::function<std::string_view(uint32_t)>& ter
 
   // The vocabulary, and each token's codeword (length in the low byte, then
   // its bytes), by kind and id.
-  std::string ideographs;
+  std::string ideographs, capitalized;
   ideographs.reserve(3 * used.size());
+  size_t capitalized_bytes = 0;
+  for (uint32_t id = 0; id < counts_[kCapitalizedTerm].size(); ++id) {
+    if (counts_[kCapitalizedTerm][id] > 0) capitalized_bytes += term_bytes(id).size();
+  }
+  capitalized.reserve(capitalized_bytes);  // views into it stay valid
   std::vector<StoreVocabulary::Token> ranked(used.size());
   std::vector<uint64_t> codewords[kKinds];
   for (uint32_t kind = 0; kind < kKinds; ++kind) codewords[kind].resize(counts_[kind].size());
@@ -129,6 +158,13 @@ Status StoreBuilder::Finish(const std::function<std::string_view(uint32_t)>& ter
       case kTerm:
         t = {StoreVocabulary::kWord, term_bytes(id)};
         break;
+      case kCapitalizedTerm: {
+        const size_t at = capitalized.size();
+        capitalized += term_bytes(id);
+        capitalized[at] = static_cast<char>(capitalized[at] - 32);
+        t = {StoreVocabulary::kWord, std::string_view(capitalized).substr(at)};
+        break;
+      }
       case kLiteralWord:
         t = {StoreVocabulary::kWord, literal_words_.term(id)};
         break;
@@ -158,7 +194,7 @@ Status StoreBuilder::Finish(const std::function<std::string_view(uint32_t)>& ter
   if (vocabulary_.empty()) return Status::IOError("cannot compress the store vocabulary");
 
   // Each block: varint decoded size, then its tokens' codewords.
-  store_.assign(tokens_.size() * DenseCode::kMaxBytes + blocks_.size() * 10 + 8, '\0');
+  store_.assign(token_count_ * DenseCode::kMaxBytes + blocks_.size() * 10 + 8, '\0');
   char* out = store_.data();
   offsets_.clear();
   for (size_t b = 0; b < blocks_.size(); ++b) {
@@ -167,9 +203,9 @@ Status StoreBuilder::Finish(const std::function<std::string_view(uint32_t)>& ter
       *out++ = static_cast<char>((v & 0x7F) | (v >= 0x80 ? 0x80 : 0));
       if (v < 0x80) break;
     }
-    const size_t end = b + 1 < blocks_.size() ? blocks_[b + 1].first_token : tokens_.size();
+    const size_t end = b + 1 < blocks_.size() ? blocks_[b + 1].first_token : token_count_;
     for (size_t i = blocks_[b].first_token; i < end; ++i) {
-      const uint32_t t = tokens_[i];
+      const uint32_t t = Token(i);
       const uint64_t packed = codewords[t >> kIdBits][t & ((1u << kIdBits) - 1)];
       const uint64_t bytes = packed >> 8;
       std::memcpy(out, &bytes, sizeof(uint32_t));  // little-endian: the codeword first
@@ -177,7 +213,8 @@ Status StoreBuilder::Finish(const std::function<std::string_view(uint32_t)>& ter
     }
   }
   store_.resize(static_cast<size_t>(out - store_.data()));
-  std::vector<uint32_t>().swap(tokens_);
+  chunks_.clear();
+  token_count_ = 0;
   return Status::Ok();
 }
 

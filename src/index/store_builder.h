@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,10 +35,12 @@ class StoreBuilder {
   // is `text`, valid until EndTurn. Then come its words, in order of
   // position, and EndTurn.
   void BeginTurn(uint32_t doc, std::string_view text);
-  // A word at [begin, end) of the text; `term` is the id of an index term
-  // whose bytes are exactly the word's (Finish's `term_bytes`), or kNoTerm.
-  // A word that overlaps one before it adds nothing: its bytes are stored.
-  void Word(uint32_t begin, uint32_t end, uint32_t term);
+  // A word at [begin, end) of the text, indexed as term `term` (id, or
+  // kNoTerm, and bytes, as Finish's `term_bytes` gives them). A word
+  // written as its term, or as it with a capital first letter, is stored by
+  // the term's id; others by their bytes. A word that overlaps one before
+  // it adds nothing: its bytes are stored.
+  void Word(uint32_t begin, uint32_t end, uint32_t term, std::string_view term_bytes);
   // An ideograph below U+10000, 3 bytes of UTF-8 at `begin`.
   void Ideograph(uint32_t begin, char16_t ideograph);
   // Ends the turn (what follows its last word is stored as it is) and
@@ -64,7 +67,15 @@ class StoreBuilder {
 
  private:
   // A token as kept until Finish: kind in the top 3 bits, id below.
-  enum Kind : uint32_t { kTerm, kLiteralWord, kSeparator, kIdeograph, kEnd, kKinds };
+  enum Kind : uint32_t {
+    kTerm,
+    kCapitalizedTerm,
+    kLiteralWord,
+    kSeparator,
+    kIdeograph,
+    kEnd,
+    kKinds
+  };
   static constexpr uint32_t kIdBits = 29;
   void Push(Kind kind, uint32_t id);
   // Stores the text between the last token and `begin` unless it is what
@@ -78,9 +89,16 @@ class StoreBuilder {
     uint64_t decoded_size;  // text and label bytes of its turns
   };
 
-  std::vector<uint32_t> tokens_;
+  uint32_t Token(size_t i) const { return chunks_[i / kChunk][i % kChunk]; }
+
+  // Tokens in chunks: growing copies nothing.
+  static constexpr size_t kChunk = size_t{1} << 16;
+  std::vector<std::unique_ptr<uint32_t[]>> chunks_;
+  size_t token_count_ = 0;
   std::vector<uint32_t> counts_[kKinds];  // by kind, by id
   TermTable literal_words_, separators_;
+  // Separators of one or two bytes (most of them), id + 1 by their bytes.
+  std::vector<uint32_t> short_separators_ = std::vector<uint32_t>(256 + 65536);
   std::vector<Block> blocks_;
   // The turn being added.
   std::string_view text_;

@@ -160,7 +160,7 @@ TEST(Store, RandomBytesComeBackWhateverTheWordsReported) {
           rng() % 2 == 0) {
         store.Ideograph(begin, u'\u4E2D');
       } else {
-        store.Word(begin, end, StoreBuilder::kNoTerm);  // may run past the text: ignored
+        store.Word(begin, end, StoreBuilder::kNoTerm, {});  // may run past the text: ignored
       }
       at = begin + rng() % 3;
     }
@@ -184,12 +184,64 @@ TEST(Store, RandomBytesComeBackWhateverTheWordsReported) {
   }
 }
 
+// Decodes a store of one block of `turns` turns; "" if it does not decode.
+std::vector<std::string> DecodeAll(const StoreBuilder& store, uint32_t turns) {
+  auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
+  if (!vocabulary.ok()) return {};
+  std::string out;
+  size_t size = 0;
+  std::vector<StoreRecord> records;
+  if (!vocabulary->DecodeBlock(
+          store.store(), turns,
+          [&](size_t n) {
+            out.resize(n);
+            return out.data();
+          },
+          &size, &records)) {
+    return {};
+  }
+  std::vector<std::string> texts;
+  for (const StoreRecord& r : records) texts.push_back(out.substr(r.text, r.text_size));
+  return texts;
+}
+
+TEST(Store, WordsAreStoredByTermWhenWrittenAsItOrCapitalised) {
+  // "china" is term 0: "china" and "China" are stored by its id, "CHINA"
+  // and "chinA" by their bytes; all come back as written.
+  const std::string text = "China, china; CHINA chinA China";
+  StoreBuilder store;
+  store.BeginTurn(0, text);
+  for (uint32_t begin : {0u, 7u, 14u, 20u, 26u}) store.Word(begin, begin + 5, 0, "china");
+  store.EndTurn("");
+  ASSERT_TRUE(store.Finish([](uint32_t id) { return id == 0 ? "china" : ""; }).ok());
+  EXPECT_EQ(DecodeAll(store, 1), std::vector<std::string>{text});
+  // The vocabulary holds "china" and "China" once each, and "CHINA" and
+  // "chinA" as words of their own: 4 words; ", " and "; " (single spaces
+  // between words are implied); the end.
+  auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
+  ASSERT_TRUE(vocabulary.ok());
+  EXPECT_EQ(vocabulary->size(), 4u + 2u + 1u);
+}
+
+TEST(Store, ShortSeparatorsIncludingNulAreKeptApart) {
+  const std::string text("a\0b\0\0c,d, e", 12);
+  StoreBuilder store;
+  store.BeginTurn(0, text);
+  for (uint32_t begin : {0u, 2u, 5u, 7u, 10u})
+    store.Word(begin, begin + 1, StoreBuilder::kNoTerm, {});
+  store.EndTurn("");
+  store.BeginTurn(1, "");
+  store.EndTurn("");
+  ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }).ok());
+  EXPECT_EQ(DecodeAll(store, 2), (std::vector<std::string>{text, ""}));
+}
+
 TEST(Store, DamagedBlocksAreRefusedNotCrashedOn) {
   StoreBuilder store;
   const std::string text = "We firmly oppose it. We firmly oppose it.";
   store.BeginTurn(0, text);
-  store.Word(0, 2, StoreBuilder::kNoTerm);
-  store.Word(3, 9, StoreBuilder::kNoTerm);
+  store.Word(0, 2, StoreBuilder::kNoTerm, {});
+  store.Word(3, 9, StoreBuilder::kNoTerm, {});
   store.EndTurn("Zhao Lijian:");
   ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }).ok());
   auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
