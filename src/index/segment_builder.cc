@@ -10,6 +10,7 @@
 
 #include "base/dates.h"
 #include "base/hash.h"
+#include "index/byte_buffer.h"
 #include "index/coding.h"
 #include "index/format.h"
 #include "index/fs.h"
@@ -19,20 +20,25 @@
 namespace lectern {
 namespace {
 
-// One term's postings as they accumulate, already encoded.
-// The fields every token touches come first, in one cache line.
-struct TermPostings {
+// One term's postings as they accumulate, already encoded: what every
+// token of the term touches, in one cache line.
+struct alignas(64) TermPostings {
   uint32_t current = 0;  // doc + 1 of the turn being indexed, when it has the term
   uint32_t freq = 0;     // occurrences in that turn so far
   uint32_t last_position = 0;
   uint32_t positions_at = 0;  // where the turn being indexed starts in `positions`
-  std::string positions;      // varint position deltas
-  std::string postings;       // see format.h, kPostings
+  ByteBuffer positions;       // varint position deltas
+  ByteBuffer postings;        // see format.h, kPostings
   uint32_t df = 0;
   uint32_t last_doc = 0;  // the last document written to `postings`
-  std::string skips;      // see format.h
-  // The last skip entry written, for the deltas of the next.
-  uint32_t skip_doc = 0, skip_postings = 0, skip_positions = 0;
+};
+
+// A term's skip entries (format.h), written once every kSkipInterval
+// documents: kept apart from the hot fields.
+struct TermSkips {
+  ByteBuffer skips;
+  // The last entry written, for the deltas of the next.
+  uint32_t doc = 0, postings = 0, positions = 0;
 };
 
 struct BriefingRecord {
@@ -84,6 +90,7 @@ struct SegmentBuilder::Impl {
   Analyzer analyzer;
   TermTable term_ids;
   std::vector<TermPostings> terms;  // by term id
+  std::vector<TermSkips> skips;     // by term id
   std::vector<uint32_t> touched;    // term ids of the turn being indexed
   std::unordered_map<std::string, uint32_t> string_ids;
   std::vector<std::string> strings = {""};
@@ -135,7 +142,10 @@ struct SegmentBuilder::Impl {
 
   uint32_t InternTerm(std::string_view term) {
     const uint32_t id = term_ids.Intern(term);
-    if (id == terms.size()) terms.emplace_back();
+    if (id == terms.size()) {
+      terms.emplace_back();
+      skips.emplace_back();
+    }
     return id;
   }
 
@@ -145,11 +155,11 @@ struct SegmentBuilder::Impl {
       p.current = mark;
       p.freq = 0;
       p.last_position = 0;
-      p.positions_at = static_cast<uint32_t>(p.positions.size());
+      p.positions_at = p.positions.size();
       touched.push_back(id);
     }
     const size_t size_before = p.positions.size();
-    PutVarint(&p.positions, position - p.last_position);
+    p.positions.PutVarint(position - p.last_position);
     posting_bytes += p.positions.size() - size_before;
     p.last_position = position;
     ++p.freq;
@@ -166,20 +176,23 @@ struct SegmentBuilder::Impl {
     store.EndTurn(label);
     for (uint32_t id : touched) {
       TermPostings& p = terms[id];
-      const size_t size_before = p.postings.size() + p.skips.size();
+      const size_t size_before = p.postings.size();
       if (p.df > 0 && p.df % kSkipInterval == 0) {
-        const auto postings_at = static_cast<uint32_t>(p.postings.size());
-        PutVarint(&p.skips, p.last_doc - p.skip_doc);
-        PutVarint(&p.skips, postings_at - p.skip_postings);
-        PutVarint(&p.skips, p.positions_at - p.skip_positions);
-        p.skip_doc = p.last_doc;
-        p.skip_postings = postings_at;
-        p.skip_positions = p.positions_at;
+        TermSkips& s = skips[id];
+        const uint32_t postings_at = p.postings.size();
+        const size_t skips_before = s.skips.size();
+        s.skips.PutVarint(p.last_doc - s.doc);
+        s.skips.PutVarint(postings_at - s.postings);
+        s.skips.PutVarint(p.positions_at - s.positions);
+        s.doc = p.last_doc;
+        s.postings = postings_at;
+        s.positions = p.positions_at;
+        posting_bytes += s.skips.size() - skips_before;
       }
       const uint32_t delta = p.df == 0 ? doc : doc - p.last_doc;
-      PutVarint(&p.postings, (uint64_t{delta} << 1) | (p.freq == 1 ? 1 : 0));
-      if (p.freq != 1) PutVarint(&p.postings, p.freq);
-      posting_bytes += p.postings.size() + p.skips.size() - size_before;
+      p.postings.PutVarint((uint64_t{delta} << 1) | (p.freq == 1 ? 1 : 0));
+      if (p.freq != 1) p.postings.PutVarint(p.freq);
+      posting_bytes += p.postings.size() - size_before;
       p.last_doc = doc;
       ++p.df;
     }
@@ -193,7 +206,8 @@ size_t SegmentBuilder::briefing_count() const { return impl_->briefings.size(); 
 size_t SegmentBuilder::turn_count() const { return impl_->turn_role.size(); }
 size_t SegmentBuilder::approximate_bytes() const {
   return impl_->posting_bytes + impl_->store.bytes() +
-         impl_->terms.size() * (sizeof(TermPostings) + 16) + impl_->turn_role.size() * 21;
+         impl_->terms.size() * (sizeof(TermPostings) + sizeof(TermSkips) + 48) +
+         impl_->turn_role.size() * 21;
 }
 
 void SegmentBuilder::Add(const Briefing& b, uint64_t content_hash) {
@@ -241,8 +255,9 @@ Status SegmentBuilder::Write(const std::string& path) {
   std::vector<std::string> skip_lengths(m.terms.size());
   for (size_t id = 0; id < m.terms.size(); ++id) {
     const TermPostings& t = m.terms[id];
-    if (!t.skips.empty()) PutVarint(&skip_lengths[id], t.skips.size());
-    postings_size += skip_lengths[id].size() + t.skips.size() + t.postings.size();
+    const ByteBuffer& skips = m.skips[id].skips;
+    if (!skips.empty()) PutVarint(&skip_lengths[id], skips.size());
+    postings_size += skip_lengths[id].size() + skips.size() + t.postings.size();
     positions_size += t.positions.size();
   }
   if (postings_size >= (uint64_t{1} << 40) || positions_size >= (uint64_t{1} << 40)) {
@@ -350,7 +365,7 @@ Status SegmentBuilder::Write(const std::string& path) {
     PutFixed40(&file, postings_offset);
     PutFixed40(&file, positions_offset);
     postings_offset +=
-        skip_lengths[id].size() + m.terms[id].skips.size() + m.terms[id].postings.size();
+        skip_lengths[id].size() + m.skips[id].skips.size() + m.terms[id].postings.size();
     positions_offset += m.terms[id].positions.size();
   }
   uint32_t term_offset = 0;
@@ -365,13 +380,13 @@ Status SegmentBuilder::Write(const std::string& path) {
   begin_section(kSectionPostings);
   for (uint32_t id : sorted) {
     file += skip_lengths[id];
-    file += m.terms[id].skips;
-    file += m.terms[id].postings;
+    file += m.skips[id].skips.view();
+    file += m.terms[id].postings.view();
   }
   end_section();
 
   begin_section(kSectionPositions);
-  for (uint32_t id : sorted) file += m.terms[id].positions;
+  for (uint32_t id : sorted) file += m.terms[id].positions.view();
   end_section();
 
   for (const Section& s : sections) {
