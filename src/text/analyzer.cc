@@ -171,6 +171,17 @@ uint32_t Analyzer::AnalyzeForIndex(std::string_view text, IndexTermSink* sink) {
     while (i < n && text_internal::IsAsciiSpace(text[i])) ++i;
     if (i == n) break;
     size_t j = i;
+    // The commonest chunk, a lower-case ASCII word alone: one token, its
+    // own term, without the scanner.
+    while (j < n && static_cast<unsigned>(text[j] - 'a') < 26u) ++j;
+    if (j > i && (j == n || text_internal::IsAsciiSpace(text[j]))) {
+      sink->Term(text.substr(i, j - i), position, static_cast<uint32_t>(i),
+                 static_cast<uint32_t>(j));
+      length = ++position;
+      i = j;
+      continue;
+    }
+    j = i;
     spans.clear();
     if (text_internal::ScanChunkSpans(text, i, n, &position, &spans, &j)) {
       for (const text_internal::WordSpan& span : spans) {
