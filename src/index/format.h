@@ -91,7 +91,7 @@ inline constexpr uint32_t kSkipInterval = 128;
 
 // Store blocks: small, so that showing one hit decodes little; a block
 // costs about 5 bytes of headers and kBlocks entry.
-inline constexpr size_t kStoreBlockBytes = 1024;
+inline constexpr size_t kStoreBlockBytes = 512;
 
 inline constexpr unsigned kRoleMask = 0x3, kFollowUpBit = 0x4;
 
