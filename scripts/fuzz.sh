@@ -4,9 +4,9 @@
 #
 #   scripts/fuzz.sh [options] SECONDS [TARGET...]
 #
-# TARGET is fuzz_html_reader, fuzz_text_reader, fuzz_decode, fuzz_query_parser
-# or fuzz_analyzer (or html, text, decode, query, analyzer); default: all, one
-# after another. Options:
+# TARGET is fuzz_html_reader, fuzz_text_reader, fuzz_decode, fuzz_query_parser,
+# fuzz_analyzer or fuzz_store (or html, text, decode, query, analyzer, store);
+# default: all, one after another. Options:
 #   --seeds DIR   also read DIR as seed inputs (read only; may be repeated),
 #                 e.g. --seeds /work/shared/corpus/mfa-en-html
 #   --no-build    run the targets already built in the build directory
@@ -23,7 +23,7 @@ set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${FUZZ_BUILD:-$ROOT/build-fuzz}"
-ALL_TARGETS=(fuzz_html_reader fuzz_text_reader fuzz_decode fuzz_query_parser fuzz_analyzer)
+ALL_TARGETS=(fuzz_html_reader fuzz_text_reader fuzz_decode fuzz_query_parser fuzz_analyzer fuzz_store)
 
 usage() {
   sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
@@ -54,6 +54,7 @@ while [ $# -gt 0 ]; do
           decode|fuzz_decode) targets+=(fuzz_decode) ;;
           query|fuzz_query_parser) targets+=(fuzz_query_parser) ;;
           analyzer|fuzz_analyzer) targets+=(fuzz_analyzer) ;;
+          store|fuzz_store) targets+=(fuzz_store) ;;
           *) echo "fuzz.sh: unknown target '$1' (known: ${ALL_TARGETS[*]})" >&2; exit 2 ;;
         esac
       fi
