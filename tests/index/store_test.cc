@@ -111,7 +111,10 @@ const std::vector<std::string>& TrickyTexts() {
       "\xE3\x81\x93\xE3\x82\x93\xE3\x81\xAB\xE3\x81\xA1\xE3\x81\xAF \xED\x95\x9C\xEA\xB5\xAD",
       "U.S. 3.5% e-mail O'Brien's rock'n'roll ... --- ***",
       "emoji \xF0\x9F\x98\x80 and \xCC\x81 a lone combining mark",
-      std::string("nul \0 byte and \x01 control", 26),
+      [] {
+        const char bytes[] = "nul \0 byte and \x01 control";
+        return std::string(bytes, sizeof bytes - 1);
+      }(),
       "wordword",
       "the the the the the",
   };
@@ -224,7 +227,9 @@ TEST(Store, WordsAreStoredByTermWhenWrittenAsItOrCapitalised) {
 }
 
 TEST(Store, ShortSeparatorsIncludingNulAreKeptApart) {
-  const std::string text("a\0b\0\0c,d, e", 12);
+  // Separators: one NUL, two NULs, a comma, a comma and a space; a NUL last.
+  const char bytes[] = "a\0b\0\0c,d, e\0";
+  const std::string text(bytes, sizeof bytes - 1);
   StoreBuilder store;
   store.BeginTurn(0, text);
   for (uint32_t begin : {0u, 2u, 5u, 7u, 10u})
