@@ -329,8 +329,8 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
   }
 
   // Read turns in store order, (segment, doc), whatever the sort: one
-  // StoreReader per chunk keeps its last decompressed block, so the turns
-  // of a block cost one decompression, and only turns with a match are
+  // StoreReader per chunk keeps its last decoded block, so the turns
+  // of a block cost one decoding, and only turns with a match are
   // read and analysed (not their whole briefing).
   std::vector<size_t> order(found.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -3,7 +3,7 @@
 // end and words are joined by hyphens (so TrimWording can cut a wording
 // there), and which words are capitalised (names and titles).
 //
-// The turns are read in store order (about one block decompression per
+// The turns are read in store order (about one block decoding per
 // store block rather than one per point) on `threads` threads, each with
 // its own readers (turn_text.h).
 #pragma once

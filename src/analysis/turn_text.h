@@ -2,8 +2,8 @@
 // turn from the index's store, for the few facts the positional postings
 // do not hold (how a word was capitalised, where a sentence ends).
 //
-// One StoreReader per segment keeps its last decompressed block, so turns
-// read in corpus order cost about one decompression per block. Not
+// One StoreReader per segment keeps its last decoded block, so turns
+// read in corpus order cost about one decoding per block. Not
 // thread-safe; the index must outlive it.
 #pragma once
 

@@ -145,7 +145,7 @@ class Segment {
   // as the talking-point analysis reads every position. Later reads fault
   // back what they touch from the page cache.
   void ReleaseResidentPages() const { file_.Release(file_.data()); }
-  // The same for the compressed store only (StoreReader).
+  // The same for the store only (StoreReader).
   void ReleaseStorePages() const { file_.Release(store_); }
 
   uint32_t turn_count() const { return turn_count_; }

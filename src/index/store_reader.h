@@ -19,7 +19,7 @@ namespace lectern {
 // thread-safe: one per thread or request. The segment must outlive it.
 class StoreReader {
  public:
-  // With `release_pages`, the compressed store's pages are given back
+  // With `release_pages`, the store's pages are given back
   // (Segment::ReleaseStorePages) after every kReleaseEvery blocks read: for
   // a reader that visits blocks once across much of the store, such as an
   // analysis describing its results, which would otherwise leave them

@@ -119,7 +119,7 @@ struct Searcher::Impl {
   }
 
   // One store reader per segment, kept between searches: each holds the
-  // last block it decompressed, and hits cluster in blocks.
+  // last block it decoded, and hits cluster in blocks.
   std::vector<std::unique_ptr<StoreReader>> readers;
 
   Status ReadTurn(uint32_t s, uint32_t doc, Turn* turn) {

@@ -2,8 +2,10 @@
 // back byte for byte however the analyzer split it.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "index/dense_code.h"
@@ -21,6 +23,29 @@ using testing::Answer;
 using testing::MakeBriefing;
 using testing::Question;
 using testing::TempDir;
+
+// Each turn's (text, label) in a block; nullopt if the block is refused.
+using Turns = std::vector<std::pair<std::string, std::string>>;
+std::optional<Turns> Decode(const StoreVocabulary& vocabulary, std::string_view block,
+                            uint32_t turns) {
+  std::string out;
+  size_t size = 0;
+  std::vector<StoreRecord> records;
+  if (!vocabulary.DecodeBlock(
+          block, turns,
+          [&](size_t n) {
+            out.resize(n);
+            return out.data();
+          },
+          &size, &records)) {
+    return std::nullopt;
+  }
+  Turns decoded;
+  for (const StoreRecord& r : records) {
+    decoded.emplace_back(out.substr(r.text, r.text_size), out.substr(r.label, r.label_size));
+  }
+  return decoded;
+}
 
 TEST(DenseCode, EveryRankRoundTripsAtItsLength) {
   for (unsigned s : {1u, 64u, 128u, 200u, 255u}) {
@@ -171,40 +196,23 @@ TEST(Store, RandomBytesComeBackWhateverTheWordsReported) {
     ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }).ok());
     auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
     ASSERT_TRUE(vocabulary.ok());
-    std::string out;
-    size_t size = 0;
-    std::vector<StoreRecord> records;
-    ASSERT_TRUE(vocabulary->DecodeBlock(
-        store.store(), 1,
-        [&](size_t n) {
-          out.resize(n);
-          return out.data();
-        },
-        &size, &records));
-    ASSERT_EQ(records.size(), 1u);
-    EXPECT_EQ(out.substr(records[0].text, records[0].text_size), text) << "round " << round;
-    EXPECT_EQ(out.substr(records[0].label, records[0].label_size), round % 2 ? "label" : "");
+    const std::optional<Turns> decoded = Decode(*vocabulary, store.store(), 1);
+    ASSERT_TRUE(decoded.has_value());
+    ASSERT_EQ(decoded->size(), 1u);
+    EXPECT_EQ((*decoded)[0].first, text) << "round " << round;
+    EXPECT_EQ((*decoded)[0].second, round % 2 ? "label" : "");
   }
 }
 
-// Decodes a store of one block of `turns` turns; "" if it does not decode.
+// The texts of a store of one block of `turns` turns; {} if refused.
 std::vector<std::string> DecodeAll(const StoreBuilder& store, uint32_t turns) {
   auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
   if (!vocabulary.ok()) return {};
-  std::string out;
-  size_t size = 0;
-  std::vector<StoreRecord> records;
-  if (!vocabulary->DecodeBlock(
-          store.store(), turns,
-          [&](size_t n) {
-            out.resize(n);
-            return out.data();
-          },
-          &size, &records)) {
-    return {};
-  }
+  const std::optional<Turns> decoded = Decode(*vocabulary, store.store(), turns);
   std::vector<std::string> texts;
-  for (const StoreRecord& r : records) texts.push_back(out.substr(r.text, r.text_size));
+  if (decoded) {
+    for (const auto& [text, label] : *decoded) texts.push_back(text);
+  }
   return texts;
 }
 
@@ -252,16 +260,7 @@ TEST(Store, DamagedBlocksAreRefusedNotCrashedOn) {
   auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
   ASSERT_TRUE(vocabulary.ok());
   auto decode = [&](const std::string& block, uint32_t turns) {
-    std::string out;
-    size_t size = 0;
-    std::vector<StoreRecord> records;
-    return vocabulary->DecodeBlock(
-        block, turns,
-        [&](size_t n) {
-          out.resize(n);
-          return out.data();
-        },
-        &size, &records);
+    return Decode(*vocabulary, block, turns).has_value();
   };
   const std::string good = store.store();
   EXPECT_TRUE(decode(good, 1));
