@@ -4,7 +4,6 @@
 #include <zstd.h>
 
 #include <algorithm>
-#include <cstring>
 #include <numeric>
 #include <unordered_map>
 

@@ -48,17 +48,12 @@ void StoreBuilder::Separator(std::string_view bytes) {
   do {
     const std::string_view piece = bytes.substr(0, kMaxTokenBytes);
     if (piece.size() <= 2) {
-      const auto b0 = static_cast<unsigned char>(piece.empty() ? 0 : piece[0]);
-      const size_t key =
-          piece.size() < 2 ? b0 : 256 + b0 * 256 + static_cast<unsigned char>(piece[1]);
-      // Key 0 is both "" and "\0": the one-byte "\0" goes the long way.
-      uint32_t& slot = short_separators_[piece.size() == 1 && b0 == 0 ? 1 : key];
-      if (piece.size() == 1 && b0 == 0) {
-        Push(kSeparator, separators_.Intern(piece));
-      } else {
-        if (slot == 0) slot = separators_.Intern(piece) + 1;
-        Push(kSeparator, slot - 1);
-      }
+      // "" is key 0, one byte b is 1 + b, two bytes b0 b1 are 257 + b0 * 256 + b1.
+      size_t key = 0;
+      for (char c : piece) key = key * 256 + static_cast<unsigned char>(c) + 1;
+      uint32_t& slot = short_separators_[key];
+      if (slot == 0) slot = separators_.Intern(piece) + 1;
+      Push(kSeparator, slot - 1);
     } else {
       Push(kSeparator, separators_.Intern(piece));
     }

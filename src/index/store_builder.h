@@ -46,12 +46,6 @@ class StoreBuilder {
   // Ends the turn (what follows its last word is stored as it is) and
   // stores its label.
   void EndTurn(std::string_view label);
-  // The whole record at once, for turns whose words are not known: it is
-  // stored as separators, correct but larger.
-  void Add(uint32_t doc, std::string_view text, std::string_view label) {
-    BeginTurn(doc, text);
-    EndTurn(label);
-  }
 
   // Memory held (for deciding when to flush a segment).
   size_t bytes() const;
@@ -98,7 +92,7 @@ class StoreBuilder {
   std::vector<uint32_t> counts_[kKinds];  // by kind, by id
   TermTable literal_words_, separators_;
   // Separators of one or two bytes (most of them), id + 1 by their bytes.
-  std::vector<uint32_t> short_separators_ = std::vector<uint32_t>(256 + 65536);
+  std::vector<uint32_t> short_separators_ = std::vector<uint32_t>(1 + 256 + 256 * 257);
   std::vector<Block> blocks_;
   // The turn being added.
   std::string_view text_;
