@@ -29,12 +29,12 @@ void Check(bool ok, const char* what) {
 struct Sink final : lectern::IndexTermSink {
   lectern::TermTable* terms;
   lectern::StoreBuilder* store;
-  void Term(std::string_view term, uint32_t, uint32_t begin, uint32_t end) override {
+  void Term(std::string_view term, uint32_t position, uint32_t begin, uint32_t end) override {
     const uint32_t id = terms->Intern(term);
-    store->Word(begin, end, id, terms->term(id));
+    store->Word(begin, end, position, id, terms->term(id));
   }
-  void Ideograph(char16_t ideograph, uint32_t, uint32_t begin) override {
-    store->Ideograph(begin, ideograph);
+  void Ideograph(char16_t ideograph, uint32_t position, uint32_t begin) override {
+    store->Ideograph(begin, position, ideograph);
   }
 };
 
@@ -73,11 +73,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   sink.terms = &terms;
   sink.store = &store;
   store.BeginTurn(0, bytes);
-  analyzer.AnalyzeForIndex(bytes, &sink);
-  store.EndTurn(label);
+  store.EndTurn(label, analyzer.AnalyzeForIndex(bytes, &sink));
   store.BeginTurn(1, second);
-  analyzer.AnalyzeForIndex(second, &sink);
-  store.EndTurn("");
+  store.EndTurn("", analyzer.AnalyzeForIndex(second, &sink));
   Check(store.Finish([&](uint32_t id) { return terms.term(id); }).ok(), "Finish failed");
   auto vocabulary = lectern::StoreVocabulary::Parse(store.vocabulary());
   Check(vocabulary.ok(), "the vocabulary written does not parse");
@@ -108,8 +106,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Check(all.size() == 2 && all[0] == bytes && all[1] == second,
         "the store did not give the bytes back");
 
+  // Windows of words of the first turn's text decode to bytes of it.
+  lectern::WordsText window;
+  const uint32_t first = size % 5, last = first + size % 11;
+  if (located.size() == 1) {
+    Check(vocabulary->DecodeWords(store.store(), 2, 0, first, last, &window),
+          "a window of words does not decode");
+    Check(window.text.empty() || bytes.find(window.text) != std::string_view::npos,
+          "a window of words is not the text's");
+  }
+
   // The input as a block of this vocabulary, and as a vocabulary.
   Decode(*vocabulary, bytes, 1, &texts);
+  vocabulary->DecodeWords(bytes, 1, 0, first, last, &window);
   lectern::StoreVocabulary::Parse(bytes);
   return 0;
 }

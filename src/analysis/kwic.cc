@@ -7,20 +7,12 @@
 #include "analysis/token_streams.h"
 #include "base/dates.h"
 #include "base/parallel.h"
-#include "base/utf8.h"
 #include "index/store_reader.h"
 #include "query/matcher.h"
 #include "text/analyzer.h"
 
 namespace lectern {
 namespace {
-
-bool IsWide(char32_t cp) {
-  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
-}
 
 struct Found {
   uint32_t segment, doc, first, last;
@@ -33,189 +25,119 @@ uint32_t BriefingOf(const Index& index, const Found& f) {
   return index.segments()[f.segment].segment->turn_briefing(f.doc);
 }
 
-bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
-
-// Where a left context of `width` columns can start at the latest: before
-// more than `width` non-space code points (each at least one column), so
-// that trimming and fitting the cut text give what the whole turn gives.
-size_t ContextStart(std::string_view text, size_t begin, int width) {
-  size_t i = begin;
-  int seen = 0;
-  while (i > 0 && seen <= width) {
-    --i;
-    while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
-    if (!IsSpace(text[i])) ++seen;
-  }
-  return i;
-}
-
-// The same for a right context starting at `end`.
-size_t ContextEnd(std::string_view text, size_t end, int width) {
-  size_t i = end;
-  int seen = 0;
-  while (i < text.size() && seen <= width) {
-    if (!IsSpace(text[i])) ++seen;
-    ++i;
-    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
-  }
-  return i;
-}
-
-// Where the sentence around [begin, end) starts and ends: after the last
-// sentence-final mark (". ", "? ", "! ", "。", "！", "？") or line break
-// before it, through the first one after it.
-std::pair<size_t, size_t> SentenceAround(std::string_view text, size_t begin, size_t end) {
-  auto is_final_ascii = [&](size_t i) {
-    return (text[i] == '.' || text[i] == '?' || text[i] == '!') &&
-           (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n');
-  };
-  auto final_cjk_at = [&](size_t i) -> size_t {  // bytes of a CJK final mark at i, or 0
-    for (std::string_view mark : {"。", "！", "？"}) {
-      if (text.substr(i, mark.size()) == mark) return mark.size();
-    }
-    return 0;
-  };
-  size_t from = 0;
-  for (size_t i = begin; i > 0; --i) {
-    const size_t j = i - 1;
-    if (text[j] == '\n' || is_final_ascii(j)) {
-      from = j + 1;
-      break;
-    }
-    if (size_t n = final_cjk_at(j)) {
-      from = j + n;
-      break;
-    }
-  }
-  size_t to = text.size();
-  for (size_t i = end; i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      to = i;
-      break;
-    }
-    if (is_final_ascii(i)) {
-      to = i + 1;
-      break;
-    }
-    if (size_t n = final_cjk_at(i)) {
-      to = i + n;
-      break;
-    }
-  }
-  return {from, to};
-}
-
-std::string OneLine(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
-  const size_t a = out.find_first_not_of(' ');
-  if (a == std::string::npos) return "";
-  return out.substr(a, out.find_last_not_of(' ') - a + 1);
-}
-
-// The display columns of the code point at `*pos`, moving past it: ASCII
-// and well-formed 3-byte sequences (CJK) decoded here, the rest by
-// NextCodePoint (which the result always equals).
-inline int ColumnsAt(std::string_view text, size_t* pos) {
-  const size_t i = *pos;
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  if (b0 < 0x80) {
-    *pos = i + 1;
-    return 1;
-  }
-  if ((b0 & 0xF0) == 0xE0 && i + 3 <= text.size()) {
-    const auto b1 = static_cast<unsigned char>(text[i + 1]);
-    const auto b2 = static_cast<unsigned char>(text[i + 2]);
-    const char32_t cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
-    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
-      *pos = i + 3;
-      return IsWide(cp) ? 2 : 1;
-    }
-  }
-  return IsWide(NextCodePoint(text, pos)) ? 2 : 1;
-}
-
-// FitWidth(OneLine(text), width, keep_end) without the two intermediate
-// strings and the table of code points: a frequent word has tens of
-// thousands of lines, two contexts each.
-std::string FitLine(std::string_view text, int width, bool keep_end) {
-  auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
-  size_t a = 0, b = text.size();
-  while (a < b && blank(text[a])) ++a;
-  while (b > a && blank(text[b - 1])) --b;
-  text = text.substr(a, b - a);
-  size_t from = 0, to = text.size();
-  int used = 0;
-  // ASCII (most English contexts): a column per byte.
-  size_t k = 0;
-  while (k < text.size() && static_cast<unsigned char>(text[k]) < 0x80) ++k;
-  if (k == text.size()) {
-    const size_t w = static_cast<size_t>(std::max(width, 0));
-    if (keep_end) {
-      from = text.size() > w ? text.size() - w : 0;
-    } else {
-      to = std::min(text.size(), w);
-    }
-  } else if (keep_end) {
-    // The longest suffix that fits: drop code points from the front while
-    // the rest is too wide.
-    int total = 0;
-    for (size_t pos = 0; pos < text.size();) total += ColumnsAt(text, &pos);
-    size_t pos = 0;
-    while (total > width && pos < text.size()) {
-      total -= ColumnsAt(text, &pos);
-      from = pos;
-    }
-  } else {
-    size_t pos = 0;
-    while (pos < text.size()) {
-      const size_t at = pos;
-      const int w = ColumnsAt(text, &pos);
-      if (used + w > width) {
-        to = at;
-        break;
-      }
-      used += w;
-    }
-  }
-  std::string out(text.substr(from, to - from));
-  for (char& c : out) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  }
-  return out;
-}
-
 struct SortKeys {
   std::string left, right;  // terms nearest first, \x1f separated
 };
 
+// Cuts the text of KWIC lines (the match and its contexts) from stored
+// turns, a turn at a time, its lines in order of position.
+//
+// A turn whose stored words are its positions
+// (Segment::turn_words_are_positions) has only a window of words around
+// each match decoded: enough words either side (each at least one
+// non-blank code point) for `width` columns of context. Its text is
+// neither decoded whole nor analysed: in a long answer a match costs a
+// few dozen words, not the answer. Other turns, and lines that need sort
+// keys (terms), are decoded whole and analysed as far as their lines
+// need, each line's scan resuming where the previous one stopped.
+class LineCutter {
+ public:
+  LineCutter(const Index& index, const KwicOptions& options, Analyzer* analyzer)
+      : index_(index),
+        options_(options),
+        analyzer_(analyzer) {}
+
+  // Starts on turn `doc` of segment `segment`.
+  Status StartTurn(uint32_t segment, uint32_t doc) {
+    if (reader_segment_ != segment) {
+      reader_ = std::make_unique<StoreReader>(*index_.segments()[segment].segment);
+      reader_segment_ = segment;
+    }
+    doc_ = doc;
+    windows_ = options_.sort == KwicOptions::Sort::kDate &&
+               index_.segments()[segment].segment->turn_words_are_positions(doc);
+    return windows_ ? Status::Ok() : ReadWhole();
+  }
+
+  // Cuts the line of the match at positions `first` to `last` into
+  // `line`'s left, match and right (and `keys`, if given); *cut is false
+  // if the turn has no words at those positions.
+  Status Cut(uint32_t first, uint32_t last, KwicLine* line, SortKeys* keys, bool* cut) {
+    *cut = false;
+    if (windows_) {
+      // A window that holds `width` columns either side in most texts
+      // (words of two columns or more), then one that holds them in any.
+      const uint32_t width = static_cast<uint32_t>(std::max(options_.width, 0));
+      for (const uint32_t margin : {width / 2 + 2, width + 1}) {
+        const uint32_t from = first > margin ? first - margin : 0;
+        const uint32_t to = last > UINT32_MAX - margin ? UINT32_MAX : last + margin;
+        LECTERN_RETURN_IF_ERROR(reader_->DecodeWords(doc_, from, to, &window_));
+        if (window_.begin.size() <= last - from) return Status::Ok();  // past the turn's words
+        if (CutLine(window_.text, window_.begin[first - from], window_.end[last - from],
+                    options_.width, options_.sentence, window_.from_start, window_.to_end,
+                    &line->left, &line->match, &line->right)) {
+          *cut = true;
+          return Status::Ok();
+        }
+      }
+      // Too little in the window to be sure of a context (unreachable while
+      // every word has a non-blank code point): the whole turn.
+      windows_ = false;
+      LECTERN_RETURN_IF_ERROR(ReadWhole());
+    }
+    return CutFromWhole(first, last, line, keys, cut);
+  }
+
+ private:
+  Status ReadWhole() {
+    resume_ = Analyzer::ScanResume{};
+    return reader_->Read(doc_, &text_);
+  }
+
+  Status CutFromWhole(uint32_t first, uint32_t last, KwicLine* line, SortKeys* keys, bool* cut) {
+    // Tokens of the positions this line needs (and three either side for
+    // the sort keys): the turn is not analysed past them, nor made into
+    // tokens before them, and without keys no term is built.
+    {
+      uint32_t from = first, through = last;
+      if (keys != nullptr) {
+        from = from < 3 ? 0 : from - 3;
+        through = through > UINT32_MAX - 3 ? UINT32_MAX : through + 3;
+      }
+      analyzer_->IndexTokensBetween(text_, from, through, keys != nullptr, &tokens_, &resume_);
+    }
+    auto lo = std::lower_bound(tokens_.begin(), tokens_.end(), first,
+                               [](const Token& tk, uint32_t p) { return tk.position < p; });
+    auto hi = std::upper_bound(tokens_.begin(), tokens_.end(), last,
+                               [](uint32_t p, const Token& tk) { return p < tk.position; });
+    if (lo == tokens_.end() || hi == tokens_.begin() || lo >= hi) return Status::Ok();
+    *cut = CutLine(text_, lo->begin, (hi - 1)->end, options_.width, options_.sentence, true, true,
+                   &line->left, &line->match, &line->right);
+    if (keys == nullptr) return Status::Ok();
+    for (auto k = lo; k != tokens_.begin() && lo - k < 3;) {
+      --k;
+      keys->left += std::string(DisplayTerm(k->term)) + '\x1f';
+    }
+    for (auto k = hi; k != tokens_.end() && k - hi < 3; ++k) {
+      keys->right += std::string(DisplayTerm(k->term)) + '\x1f';
+    }
+    return Status::Ok();
+  }
+
+  const Index& index_;
+  const KwicOptions& options_;
+  Analyzer* analyzer_;
+  std::unique_ptr<StoreReader> reader_;
+  uint32_t reader_segment_ = UINT32_MAX;
+  uint32_t doc_ = 0;
+  bool windows_ = false;  // the turn's lines are cut from windows
+  WordsText window_;
+  std::string_view text_;  // the whole turn, when not cut from windows
+  std::vector<Token> tokens_;
+  Analyzer::ScanResume resume_;
+};
+
 }  // namespace
-
-int TextWidth(std::string_view text) {
-  int width = 0;
-  size_t pos = 0;
-  while (pos < text.size()) width += IsWide(NextCodePoint(text, &pos)) ? 2 : 1;
-  return width;
-}
-
-std::string FitWidth(std::string_view text, int width, bool keep_end) {
-  std::vector<std::pair<size_t, int>> cps;  // (byte offset, columns)
-  size_t pos = 0;
-  while (pos < text.size()) {
-    const size_t at = pos;
-    cps.emplace_back(at, IsWide(NextCodePoint(text, &pos)) ? 2 : 1);
-  }
-  int used = 0;
-  if (keep_end) {
-    size_t i = cps.size();
-    while (i > 0 && used + cps[i - 1].second <= width) used += cps[--i].second;
-    return std::string(text.substr(i < cps.size() ? cps[i].first : text.size()));
-  }
-  size_t i = 0;
-  while (i < cps.size() && used + cps[i].second <= width) used += cps[i++].second;
-  return std::string(text.substr(0, i < cps.size() ? cps[i].first : text.size()));
-}
 
 Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
   Result<Matcher> matcher = Matcher::Create(CombineQuery(options.query, options.filter));
@@ -329,9 +251,8 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
   }
 
   // Read turns in store order, (segment, doc), whatever the sort: one
-  // StoreReader per chunk keeps its last decoded block, so the turns
-  // of a block cost one decoding, and only turns with a match are
-  // read and analysed (not their whole briefing).
+  // LineCutter per chunk reads each turn with a match once, for all its
+  // lines, and not their whole briefing.
   std::vector<size_t> order(found.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -351,83 +272,44 @@ Result<KwicResult> Kwic(const Index& index, const KwicOptions& options) {
       chunks, threads,
       [&](size_t c) -> Out {
         thread_local Analyzer analyzer;
-        std::vector<Token> tokens;
-        std::unique_ptr<StoreReader> reader;
-        uint32_t reader_segment = UINT32_MAX;
+        LineCutter cutter(index, options, &analyzer);
         int32_t last_day = INT32_MIN;
         std::string last_date;
-        uint32_t analysed_segment = UINT32_MAX, analysed_doc = UINT32_MAX;
-        Analyzer::ScanResume resume;
-        std::string_view text;
-        for (size_t k = c * chunk; k < std::min(order.size(), (c + 1) * chunk); ++k) {
-          const size_t i = order[k];
-          const Found& f = found[i];
-          const Segment& s = *index.segments()[f.segment].segment;
-          if (analysed_segment != f.segment || analysed_doc != f.doc) {
-            if (reader_segment != f.segment) {
-              reader = std::make_unique<StoreReader>(s);
-              reader_segment = f.segment;
+        const size_t stop = std::min(order.size(), (c + 1) * chunk);
+        for (size_t k = c * chunk; k < stop;) {
+          // The lines of one turn, in order of position.
+          const Found& turn = found[order[k]];
+          size_t turn_end = k + 1;
+          while (turn_end < stop && found[order[turn_end]].segment == turn.segment &&
+                 found[order[turn_end]].doc == turn.doc) {
+            ++turn_end;
+          }
+          LECTERN_RETURN_IF_ERROR(cutter.StartTurn(turn.segment, turn.doc));
+          const Segment& s = *index.segments()[turn.segment].segment;
+          for (; k < turn_end; ++k) {
+            const size_t i = order[k];
+            const Found& f = found[i];
+            KwicLine& line = lines[i];
+            bool cut = false;
+            LECTERN_RETURN_IF_ERROR(
+                cutter.Cut(f.first, f.last, &line, keys ? &sort_keys[i] : nullptr, &cut));
+            if (!cut) continue;
+            const BriefingMeta& meta = s.briefing(s.turn_briefing(f.doc));
+            line.briefing_id = meta.id;
+            line.turn = s.turn_index(f.doc);
+            if (meta.date) {
+              // Lines of one briefing come together: format its date once.
+              if (*meta.date != last_day) {
+                last_day = *meta.date;
+                last_date = IsoDateFromDays(last_day);
+              }
+              line.date = last_date;
             }
-            LECTERN_RETURN_IF_ERROR(reader->Read(f.doc, &text));
-            analysed_segment = f.segment;
-            analysed_doc = f.doc;
-            resume = Analyzer::ScanResume{};
-          }
-          // Tokens of the positions this line needs (and three either side
-          // for the sort keys): the turn is not analysed past them, nor made
-          // into tokens before them, and without keys no term is built. The
-          // lines of a turn come in order of position: each scan resumes
-          // where the previous one left off.
-          {
-            uint32_t from = f.first, through = f.last;
-            if (keys) {
-              from = from < 3 ? 0 : from - 3;
-              through = through > UINT32_MAX - 3 ? UINT32_MAX : through + 3;
-            }
-            analyzer.IndexTokensBetween(text, from, through, keys, &tokens, &resume);
-          }
-          auto lo = std::lower_bound(tokens.begin(), tokens.end(), f.first,
-                                     [](const Token& tk, uint32_t p) { return tk.position < p; });
-          auto hi = std::upper_bound(tokens.begin(), tokens.end(), f.last,
-                                     [](uint32_t p, const Token& tk) { return p < tk.position; });
-          if (lo == tokens.end() || hi == tokens.begin() || lo >= hi) continue;
-          const size_t begin = lo->begin, end = (hi - 1)->end;
-          size_t from = 0, to = text.size();
-          if (options.sentence) std::tie(from, to) = SentenceAround(text, begin, end);
-          // Only the last / first `width` columns of each context are kept:
-          // cut long turns to a window before the whitespace handling and
-          // width fitting, which would otherwise walk the whole turn.
-          from = std::max(from, ContextStart(text, begin, options.width));
-          to = std::min(to, ContextEnd(text, end, options.width));
-          const BriefingMeta& meta = s.briefing(s.turn_briefing(f.doc));
-          KwicLine& line = lines[i];
-          line.briefing_id = meta.id;
-          line.turn = s.turn_index(f.doc);
-          if (meta.date) {
-            // Lines of one briefing come together: format its date once.
-            if (*meta.date != last_day) {
-              last_day = *meta.date;
-              last_date = IsoDateFromDays(last_day);
-            }
-            line.date = last_date;
-          }
-          if (uint32_t id = s.turn_speaker(f.doc)) line.speaker = s.string(id);
-          line.role = std::string(RoleName(s.turn_role(f.doc)));
-          if (uint32_t id = s.turn_outlet(f.doc)) line.outlet = s.string(id);
-          line.first = f.first;
-          line.last = f.last;
-          line.match = OneLine(text.substr(begin, end - begin));
-          line.left = FitLine(text.substr(from, begin - from), options.width, true);
-          line.right = FitLine(text.substr(end, to - end), options.width, false);
-          if (!keys) continue;
-          SortKeys& out = sort_keys[i];
-          auto k2 = lo;
-          for (int n = 0; k2 != tokens.begin() && n < 3; ++n) {
-            --k2;
-            out.left += std::string(DisplayTerm(k2->term)) + '\x1f';
-          }
-          for (auto k3 = hi; k3 != tokens.end() && k3 - hi < 3; ++k3) {
-            out.right += std::string(DisplayTerm(k3->term)) + '\x1f';
+            if (uint32_t id = s.turn_speaker(f.doc)) line.speaker = s.string(id);
+            line.role = std::string(RoleName(s.turn_role(f.doc)));
+            if (uint32_t id = s.turn_outlet(f.doc)) line.outlet = s.string(id);
+            line.first = f.first;
+            line.last = f.last;
           }
         }
         return Status::Ok();

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/kwic_text.h"
 #include "base/status.h"
 #include "index/index.h"
 
@@ -45,12 +46,5 @@ struct KwicResult {
 // position); kLeft and kRight by the words left (nearest first) or right
 // of the match, then that order.
 Result<KwicResult> Kwic(const Index& index, const KwicOptions& options);
-
-// `text` shortened to at most `width` display columns, keeping its end
-// (for left contexts) or its start.
-std::string FitWidth(std::string_view text, int width, bool keep_end);
-
-// Display columns of UTF-8 text (CJK wide characters count two).
-int TextWidth(std::string_view text);
 
 }  // namespace lectern

@@ -1,4 +1,4 @@
-// The on-disk index format, version 4.
+// The on-disk index format, version 5.
 //
 // An index is a directory:
 //   CURRENT              names the live manifest ("MANIFEST-000007.json\n")
@@ -31,14 +31,21 @@
 //               turns follow the previous briefing's
 //   kTurns      u32 n | u8 widths of the briefing, string and length columns
 //               | u8 0, then columns of n entries each: u8 role (low two
-//               bits; bit 2 = follow-up), briefing ordinal, speaker and
-//               outlet string ids, length in positions (1, 2 or 4 bytes each)
+//               bits; bit 2 = follow-up; bit 3 = the stored text's words are
+//               the turn's positions, StoreBuilder::EndTurn), briefing
+//               ordinal, speaker and outlet string ids, length in positions
+//               (1, 2 or 4 bytes each)
 //   kStore      blocks of consecutive turn records, a new block once one
-//               holds kStoreBlockBytes of text: varint decoded size, then
-//               the (s,c)-dense codewords of its tokens' ranks in
-//               kStoreVocabulary; a record is the tokens of the text, an
-//               end token, those of the label, an end token
-//               (store_vocabulary.h)
+//               holds kStoreBlockBytes of text: varint decoded size | varint
+//               c, c bytes of checkpoints | the (s,c)-dense codewords of its
+//               tokens' ranks in kStoreVocabulary; a record is the tokens of
+//               the text, an end token, those of the label, an end token
+//               (store_vocabulary.h). Checkpoints, per record: varint
+//               offset of its first codeword (after the checkpoints) - the
+//               previous record's | varint k | k x varint offset of the
+//               codeword of word j x kStoreWordCheckpoint of its text (j = 1
+//               to k; words and ideographs, not separators) - the previous
+//               offset (the record's for j = 1)
 //   kStoreVocabulary  one zstd frame of: varint s | varint n | n x (u8
 //               class | string bytes), the tokens by rank
 //   kBlocks     varint m, m x (varint first turn - previous block's first
@@ -63,10 +70,10 @@
 
 namespace lectern {
 
-inline constexpr uint32_t kIndexFormatVersion = 4;
+inline constexpr uint32_t kIndexFormatVersion = 5;
 // The oldest format this version reads (segments and manifests); older
 // indexes are refused with a message to ingest again.
-inline constexpr uint32_t kOldestReadableFormatVersion = 4;
+inline constexpr uint32_t kOldestReadableFormatVersion = 5;
 inline constexpr std::string_view kSegmentMagic = "LECTSEG1";
 inline constexpr std::string_view kSegmentEndMagic = "LECTEND1";
 inline constexpr size_t kSegmentHeaderSize = 16;
@@ -92,7 +99,11 @@ inline constexpr uint32_t kSkipInterval = 128;
 // Store blocks: small, so that showing one hit decodes little; a block
 // costs about 5 bytes of headers and kBlocks entry.
 inline constexpr size_t kStoreBlockBytes = 512;
+// A record's words are located from a checkpoint every so many words: a
+// KWIC line in a long answer decodes about this many more words than its
+// window, for about a byte of checkpoint per this many words.
+inline constexpr uint32_t kStoreWordCheckpoint = 32;
 
-inline constexpr unsigned kRoleMask = 0x3, kFollowUpBit = 0x4;
+inline constexpr unsigned kRoleMask = 0x3, kFollowUpBit = 0x4, kWordsArePositionsBit = 0x8;
 
 }  // namespace lectern

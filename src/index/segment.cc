@@ -263,7 +263,7 @@ Status Segment::Parse() {
     const uint32_t b = turn_briefing(doc);
     if (b >= briefings_.size() || doc < briefings_[b].first_turn ||
         doc - briefings_[b].first_turn >= briefings_[b].turn_count ||
-        (role_col_[doc] & ~(kRoleMask | kFollowUpBit)) != 0 ||
+        (role_col_[doc] & ~(kRoleMask | kFollowUpBit | kWordsArePositionsBit)) != 0 ||
         turn_speaker(doc) >= strings_.size() || turn_outlet(doc) >= strings_.size()) {
       return bad;
     }

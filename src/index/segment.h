@@ -167,6 +167,12 @@ class Segment {
   }
   Role turn_role(uint32_t doc) const { return static_cast<Role>(role_col_[doc] & kRoleMask); }
   bool turn_follow_up(uint32_t doc) const { return (role_col_[doc] & kFollowUpBit) != 0; }
+  // Whether the k-th word or ideograph of the turn's stored text is the one
+  // at position k (StoreBuilder::EndTurn): its words can then be located
+  // without analysing its text (StoreReader::LocateWords).
+  bool turn_words_are_positions(uint32_t doc) const {
+    return (role_col_[doc] & kWordsArePositionsBit) != 0;
+  }
   uint32_t turn_speaker(uint32_t doc) const {
     return GetFixedWidth(speaker_col_, string_width_, doc);
   }

@@ -124,7 +124,7 @@ struct SegmentBuilder::Impl {
     void Term(std::string_view term, uint32_t position, uint32_t begin, uint32_t end) override {
       const uint32_t id = m->InternTerm(term);
       m->AddPosition(id, mark, position);
-      m->store.Word(begin, end, id, term);
+      m->store.Word(begin, end, position, id, term);
     }
     void Ideograph(char16_t ideograph, uint32_t position, uint32_t begin) override {
       uint32_t& slot = m->ideograph_ids[ideograph];
@@ -135,7 +135,7 @@ struct SegmentBuilder::Impl {
         slot = m->InternTerm(CharacterTerm(std::string_view(bytes, 3))) + 1;
       }
       m->AddPosition(slot - 1, mark, position);
-      m->store.Ideograph(begin, ideograph);
+      m->store.Ideograph(begin, position, ideograph);
     }
   };
 
@@ -171,8 +171,9 @@ struct SegmentBuilder::Impl {
     sink.m = this;
     sink.mark = doc + 1;
     store.BeginTurn(doc, text);
-    turn_length.push_back(analyzer.AnalyzeForIndex(text, &sink));
-    store.EndTurn(label);
+    const uint32_t positions = analyzer.AnalyzeForIndex(text, &sink);
+    turn_length.push_back(positions);
+    if (store.EndTurn(label, positions)) turn_role[doc] |= kWordsArePositionsBit;
     for (uint32_t id : touched) {
       TermPostings& p = terms[id];
       const size_t size_before = p.postings.size();

@@ -41,6 +41,8 @@ void StoreBuilder::BeginTurn(uint32_t doc, std::string_view text) {
   }
   text_ = text;
   covered_ = 0;
+  words_ = 0;
+  words_are_positions_ = true;
   previous_ = StoreVocabulary::kSeparator;
 }
 
@@ -69,13 +71,19 @@ void StoreBuilder::Gap(uint32_t begin, StoreVocabulary::Class next) {
   Separator(gap);
 }
 
-void StoreBuilder::Word(uint32_t begin, uint32_t end, uint32_t term, std::string_view term_bytes) {
-  if (begin < covered_ || end > text_.size() || end <= begin) return;
+void StoreBuilder::Word(uint32_t begin, uint32_t end, uint32_t position, uint32_t term,
+                        std::string_view term_bytes) {
+  if (begin < covered_ || end > text_.size() || end <= begin) {
+    words_are_positions_ = false;
+    return;
+  }
   const std::string_view word = text_.substr(begin, end - begin);
   if (word.size() > kMaxTokenBytes) {
     Gap(begin, StoreVocabulary::kSeparator);
     Separator(word);
+    words_are_positions_ = false;
   } else {
+    if (position != words_++) words_are_positions_ = false;
     Gap(begin, StoreVocabulary::kWord);
     const size_t n = word.size();
     if (term != kNoTerm && term_bytes.size() == n && n > 0 &&
@@ -95,21 +103,26 @@ void StoreBuilder::Word(uint32_t begin, uint32_t end, uint32_t term, std::string
   covered_ = end;
 }
 
-void StoreBuilder::Ideograph(uint32_t begin, char16_t ideograph) {
-  if (begin < covered_ || begin + 3 > text_.size()) return;
+void StoreBuilder::Ideograph(uint32_t begin, uint32_t position, char16_t ideograph) {
+  if (begin < covered_ || begin + 3 > text_.size()) {
+    words_are_positions_ = false;
+    return;
+  }
+  if (position != words_++) words_are_positions_ = false;
   Gap(begin, StoreVocabulary::kIdeograph);
   Push(kIdeograph, ideograph);
   previous_ = StoreVocabulary::kIdeograph;
   covered_ = begin + 3;
 }
 
-void StoreBuilder::EndTurn(std::string_view label) {
+bool StoreBuilder::EndTurn(std::string_view label, uint32_t positions) {
   if (covered_ < text_.size()) Separator(text_.substr(covered_));
   Push(kEnd, 0);
   if (!label.empty()) Separator(label);
   Push(kEnd, 0);
   blocks_.back().decoded_size += text_.size() + label.size();
   text_ = {};
+  return words_are_positions_ && words_ == positions;
 }
 
 Status StoreBuilder::Finish(const std::function<std::string_view(uint32_t)>& term_bytes) {
@@ -188,26 +201,56 @@ Status StoreBuilder::Finish(const std::function<std::string_view(uint32_t)>& ter
   vocabulary_ = StoreVocabulary::Encode(code.stoppers(), ranked);
   if (vocabulary_.empty()) return Status::IOError("cannot compress the store vocabulary");
 
-  // Each block: varint decoded size, then its tokens' codewords.
-  store_.assign(token_count_ * DenseCode::kMaxBytes + blocks_.size() * 10 + 8, '\0');
-  char* out = store_.data();
+  // Each block (format.h): varint decoded size, varint size of its word
+  // checkpoints, the checkpoints, then its tokens' codewords.
+  store_.clear();
+  store_.reserve(token_count_ * 2 + blocks_.size() * 8);
   offsets_.clear();
+  std::string codes, checkpoints;
+  std::vector<uint32_t> record_checkpoints;  // of the record being coded
   for (size_t b = 0; b < blocks_.size(); ++b) {
-    offsets_.push_back(static_cast<uint64_t>(out - store_.data()));
-    for (uint64_t v = blocks_[b].decoded_size;; v >>= 7) {
-      *out++ = static_cast<char>((v & 0x7F) | (v >= 0x80 ? 0x80 : 0));
-      if (v < 0x80) break;
-    }
+    offsets_.push_back(store_.size());
     const size_t end = b + 1 < blocks_.size() ? blocks_[b + 1].first_token : token_count_;
+    codes.resize((end - blocks_[b].first_token) * DenseCode::kMaxBytes + 8);
+    char* const codes_start = codes.data();
+    char* out = codes_start;
+    checkpoints.clear();
+    uint32_t record_start = 0, previous_record_start = 0, words = 0;
+    bool in_label = false;
     for (size_t i = blocks_[b].first_token; i < end; ++i) {
       const uint32_t t = Token(i);
-      const uint64_t packed = codewords[t >> kIdBits][t & ((1u << kIdBits) - 1)];
+      const uint32_t kind = t >> kIdBits;
+      if (kind == kEnd) {
+        if (in_label) {  // the record's end: its checkpoints
+          PutVarint(&checkpoints, record_start - previous_record_start);
+          PutVarint(&checkpoints, record_checkpoints.size());
+          uint32_t previous = record_start;
+          for (uint32_t at : record_checkpoints) {
+            PutVarint(&checkpoints, at - previous);
+            previous = at;
+          }
+          record_checkpoints.clear();
+          previous_record_start = record_start;
+          words = 0;
+        }
+        in_label = !in_label;
+      } else if (kind != kSeparator && !in_label) {
+        if (words > 0 && words % kStoreWordCheckpoint == 0) {
+          record_checkpoints.push_back(static_cast<uint32_t>(out - codes_start));
+        }
+        ++words;
+      }
+      const uint64_t packed = codewords[kind][t & ((1u << kIdBits) - 1)];
       const uint64_t bytes = packed >> 8;
       std::memcpy(out, &bytes, sizeof(uint32_t));  // little-endian: the codeword first
       out += packed & 0xFF;
+      if (kind == kEnd && !in_label) record_start = static_cast<uint32_t>(out - codes_start);
     }
+    PutVarint(&store_, blocks_[b].decoded_size);
+    PutVarint(&store_, checkpoints.size());
+    store_ += checkpoints;
+    store_.append(codes_start, static_cast<size_t>(out - codes_start));
   }
-  store_.resize(static_cast<size_t>(out - store_.data()));
   chunks_.clear();
   token_count_ = 0;
   return Status::Ok();

@@ -35,17 +35,22 @@ class StoreBuilder {
   // is `text`, valid until EndTurn. Then come its words, in order of
   // position, and EndTurn.
   void BeginTurn(uint32_t doc, std::string_view text);
-  // A word at [begin, end) of the text, indexed as term `term` (id, or
-  // kNoTerm, and bytes, as Finish's `term_bytes` gives them). A word
-  // written as its term, or as it with a capital first letter, is stored by
-  // the term's id; others by their bytes. A word that overlaps one before
-  // it adds nothing: its bytes are stored.
-  void Word(uint32_t begin, uint32_t end, uint32_t term, std::string_view term_bytes);
-  // An ideograph below U+10000, 3 bytes of UTF-8 at `begin`.
-  void Ideograph(uint32_t begin, char16_t ideograph);
+  // A word at [begin, end) of the text, at `position`, indexed as term
+  // `term` (id, or kNoTerm, and bytes, as Finish's `term_bytes` gives
+  // them). A word written as its term, or as it with a capital first
+  // letter, is stored by the term's id; others by their bytes. A word that
+  // overlaps one before it adds nothing: its bytes are stored.
+  void Word(uint32_t begin, uint32_t end, uint32_t position, uint32_t term,
+            std::string_view term_bytes);
+  // An ideograph below U+10000, 3 bytes of UTF-8 at `begin`, at `position`.
+  void Ideograph(uint32_t begin, uint32_t position, char16_t ideograph);
   // Ends the turn (what follows its last word is stored as it is) and
-  // stores its label.
-  void EndTurn(std::string_view label);
+  // stores its label. Returns whether the turn's stored words are its
+  // `positions` positions: the k-th word or ideograph of the stored text
+  // is the one at position k, for every k (false when a word overlapped
+  // another or positions were skipped). Readers then find a position's
+  // word by counting stored words (StoreVocabulary::LocateWords).
+  bool EndTurn(std::string_view label, uint32_t positions);
 
   // Memory held (for deciding when to flush a segment).
   size_t bytes() const;
@@ -97,6 +102,8 @@ class StoreBuilder {
   // The turn being added.
   std::string_view text_;
   uint32_t covered_ = 0;  // bytes of text_ stored so far
+  uint32_t words_ = 0;    // words and ideographs stored
+  bool words_are_positions_ = true;
   StoreVocabulary::Class previous_ = StoreVocabulary::kSeparator;
 
   std::string vocabulary_, store_;

@@ -7,13 +7,21 @@ StoreReader::StoreReader(const Segment& segment, bool release_pages)
 
 StoreReader::~StoreReader() = default;
 
+Status StoreReader::LoadVocabulary() {
+  if (vocabulary_ != nullptr) return Status::Ok();
+  Result<const StoreVocabulary*> vocabulary = segment_->store_vocabulary();
+  if (!vocabulary.ok()) return vocabulary.status();
+  vocabulary_ = *vocabulary;
+  return Status::Ok();
+}
+
+Status StoreReader::Damaged(uint32_t block) const {
+  return Status::Corruption(segment_->path() + ": damaged store block " + std::to_string(block));
+}
+
 Status StoreReader::Load(uint32_t block) {
   block_ = -1;
-  if (vocabulary_ == nullptr) {
-    Result<const StoreVocabulary*> vocabulary = segment_->store_vocabulary();
-    if (!vocabulary.ok()) return vocabulary.status();
-    vocabulary_ = *vocabulary;
-  }
+  LECTERN_RETURN_IF_ERROR(LoadVocabulary());
   const uint32_t first = segment_->block_first_turn(block);
   const uint32_t next = block + 1 < segment_->block_count() ? segment_->block_first_turn(block + 1)
                                                             : segment_->turn_count();
@@ -28,7 +36,7 @@ Status StoreReader::Load(uint32_t block) {
   size_t size;
   if (!vocabulary_->DecodeBlock(segment_->block_bytes(block), next - first, allocate, &size,
                                 &records_)) {
-    return Status::Corruption(segment_->path() + ": damaged store block " + std::to_string(block));
+    return Damaged(block);
   }
   if (release_pages_ && ++loads_ % kReleaseEvery == 0) segment_->ReleaseStorePages();
   block_ = block;
@@ -42,6 +50,20 @@ Status StoreReader::Read(uint32_t doc, std::string_view* text, std::string_view*
   const StoreRecord& r = records_[doc - segment_->block_first_turn(block)];
   *text = std::string_view(buffer_.get() + r.text, r.text_size);
   if (label != nullptr) *label = std::string_view(buffer_.get() + r.label, r.label_size);
+  return Status::Ok();
+}
+
+Status StoreReader::DecodeWords(uint32_t doc, uint32_t first, uint32_t last, WordsText* out) {
+  if (doc >= segment_->turn_count()) return Status::NotFound("no such turn");
+  LECTERN_RETURN_IF_ERROR(LoadVocabulary());
+  const uint32_t block = segment_->BlockOf(doc);
+  const uint32_t first_turn = segment_->block_first_turn(block);
+  const uint32_t next = block + 1 < segment_->block_count() ? segment_->block_first_turn(block + 1)
+                                                            : segment_->turn_count();
+  if (!vocabulary_->DecodeWords(segment_->block_bytes(block), next - first_turn, doc - first_turn,
+                                first, last, out)) {
+    return Damaged(block);
+  }
   return Status::Ok();
 }
 

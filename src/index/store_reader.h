@@ -34,9 +34,18 @@ class StoreReader {
   // block. Corruption (naming the segment) if the store is damaged.
   Status Read(uint32_t doc, std::string_view* text, std::string_view* label = nullptr);
 
+  // Words `first` to `last` of turn `doc` and what surrounds them
+  // (StoreVocabulary::DecodeWords), for reading windows of a long turn
+  // without decoding all of it (KWIC). In a turn whose words are its
+  // positions (Segment::turn_words_are_positions), word k is the one at
+  // position k.
+  Status DecodeWords(uint32_t doc, uint32_t first, uint32_t last, WordsText* out);
+
  private:
   // Decodes `block` into buffer_, its records into records_.
   Status Load(uint32_t block);
+  Status LoadVocabulary();
+  Status Damaged(uint32_t block) const;
 
   const Segment* segment_;
   const StoreVocabulary* vocabulary_ = nullptr;  // the segment's, once read

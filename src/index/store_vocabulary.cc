@@ -2,9 +2,11 @@
 
 #include <zstd.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "index/coding.h"
+#include "index/format.h"
 
 namespace lectern {
 namespace {
@@ -74,7 +76,6 @@ bool StoreVocabulary::Decode(const unsigned char* p, const unsigned char* end, c
   const Entry* entries = entries_.data();
   const uint64_t n = entries_.size();
   const char* bytes = bytes_.data();
-  const unsigned s = code_.stoppers();
   size_t at = 0, start = 0;
   uint32_t previous_word = 0;  // 1 after a word: a space before the next word
   bool in_label = false;
@@ -83,16 +84,7 @@ bool StoreVocabulary::Decode(const unsigned char* p, const unsigned char* end, c
   // or two bytes and the space between words are chosen without one.
   while (p < end) {
     uint64_t rank;
-    const unsigned b0 = p[0];
-    const unsigned b1 = p + 1 < end ? p[1] : 0;
-    if (b0 >= s && (b1 >= s || p + 1 == end)) {  // three bytes or more, or truncated
-      if (!code_.Next(&p, end, &rank)) return false;
-    } else {
-      const bool two = b0 >= s;
-      rank = two ? s + uint64_t{b0 - s} * s + b1 : b0;
-      p += 1 + two;
-    }
-    if (rank >= n) return false;
+    if (!NextRank(&p, end, &rank) || rank >= n) return false;
     const Entry e = entries[rank];
     if (e.cls == kEnd) {
       const auto from = static_cast<uint32_t>(start), length = static_cast<uint32_t>(at - start);
@@ -126,6 +118,87 @@ bool StoreVocabulary::Decode(const unsigned char* p, const unsigned char* end, c
     at += e.size;
   }
   return !in_label && at == size && records->size() == turns;
+}
+
+bool StoreVocabulary::DecodeWords(std::string_view block, uint32_t turns, uint32_t record,
+                                  uint32_t first, uint32_t last, WordsText* out) const {
+  out->text.clear();
+  out->begin.clear();
+  out->end.clear();
+  out->from_start = first == 0;
+  out->to_end = false;
+  if (record >= turns || first > last) return false;
+  const char* p = block.data();
+  const char* const end = block.data() + block.size();
+  uint64_t decoded_size, checkpoints_size;
+  if (!GetVarint(&p, end, &decoded_size) || !GetVarint(&p, end, &checkpoints_size) ||
+      checkpoints_size > static_cast<uint64_t>(end - p)) {
+    return false;
+  }
+  // The record's start, and the checkpoint nearest before `first`.
+  const char* c = p;
+  const char* const checkpoints_end = p + checkpoints_size;
+  const auto* const codes = reinterpret_cast<const unsigned char*>(checkpoints_end);
+  const auto* const codes_end = reinterpret_cast<const unsigned char*>(end);
+  uint64_t start = 0, count = 0, delta = 0;
+  for (uint32_t r = 0; r <= record; ++r) {
+    if (!GetVarint(&c, checkpoints_end, &delta) || !GetVarint(&c, checkpoints_end, &count)) {
+      return false;
+    }
+    start += delta;
+    if (r == record) break;
+    for (uint64_t j = 0; j < count; ++j) {
+      if (!GetVarint(&c, checkpoints_end, &delta)) return false;
+    }
+  }
+  const uint64_t checkpoint = std::min<uint64_t>(first / kStoreWordCheckpoint, count);
+  for (uint64_t j = 0; j < checkpoint; ++j) {
+    if (!GetVarint(&c, checkpoints_end, &delta)) return false;
+    start += delta;
+  }
+  if (start >= static_cast<uint64_t>(codes_end - codes)) return false;
+  const unsigned char* q = codes + start;
+  const Entry* entries = entries_.data();
+  const uint64_t n = entries_.size();
+  // On to word `first` (unless decoding from the text's start).
+  for (uint64_t word = checkpoint * kStoreWordCheckpoint; first > 0;) {
+    const unsigned char* at = q;
+    uint64_t rank;
+    if (q == codes_end || !NextRank(&q, codes_end, &rank) || rank >= n) return false;
+    const unsigned cls = entries[rank].cls;
+    if (cls == kEnd) {  // fewer words
+      out->to_end = true;
+      return true;
+    }
+    if (cls == kSeparator) continue;
+    if (word++ == first) {
+      q = at;
+      break;
+    }
+  }
+  const char* bytes = bytes_.data();
+  uint32_t previous_word = 0, wanted = last - first + 1;
+  while (true) {
+    uint64_t rank;
+    if (q == codes_end || !NextRank(&q, codes_end, &rank) || rank >= n) return false;
+    const Entry e = entries[rank];
+    if (e.cls == kEnd) {
+      out->to_end = true;
+      return true;
+    }
+    if (e.cls != kSeparator) {
+      if (wanted == 0) return true;  // the word after the last
+      --wanted;
+    }
+    const uint32_t word = e.cls == kWord ? 1 : 0;
+    if (previous_word & word) out->text.push_back(' ');
+    previous_word = word;
+    if (e.cls != kSeparator) {
+      out->begin.push_back(static_cast<uint32_t>(out->text.size()));
+      out->end.push_back(static_cast<uint32_t>(out->text.size() + e.size));
+    }
+    out->text.append(bytes + e.offset, e.size);
+  }
 }
 
 }  // namespace lectern

@@ -32,6 +32,14 @@ struct StoreRecord {
   uint32_t text = 0, text_size = 0, label = 0, label_size = 0;
 };
 
+// Text decoded from some words of a record (StoreVocabulary::DecodeWords).
+struct WordsText {
+  std::string text;
+  std::vector<uint32_t> begin, end;  // each decoded word's bytes in `text`
+  bool from_start = false;           // `text` starts where the record's text does
+  bool to_end = false;               // and ends where it does
+};
+
 class StoreVocabulary {
  public:
   enum Class : uint8_t {
@@ -65,7 +73,31 @@ class StoreVocabulary {
   bool DecodeBlock(std::string_view block, uint32_t turns, Allocate&& allocate, size_t* size,
                    std::vector<StoreRecord>* records) const;
 
+  // Decodes words `first` to `last` of the text of record `record` of a
+  // block holding `turns` records (words and ideographs, counted from 0;
+  // not separators), starting from the block's checkpoint nearest before
+  // `first`, not from its start: from word `first` (from the text's start
+  // if `first` is 0) through the separators after the last word decoded,
+  // up to the next word or the text's end. A text of
+  // fewer words gives fewer (out->begin's size says how many). False if
+  // the block is damaged.
+  bool DecodeWords(std::string_view block, uint32_t turns, uint32_t record, uint32_t first,
+                   uint32_t last, WordsText* out) const;
+
  private:
+  // Reads the codeword at `*p` (which is before `end`), moving past it;
+  // false if it is truncated or too long.
+  bool NextRank(const unsigned char** p, const unsigned char* end, uint64_t* rank) const {
+    const unsigned s = code_.stoppers();
+    const unsigned b0 = (*p)[0];
+    const unsigned b1 = *p + 1 < end ? (*p)[1] : 0;
+    if (b0 >= s && (b1 >= s || *p + 1 == end)) return code_.Next(p, end, rank);  // 3+ bytes
+    const bool two = b0 >= s;
+    *rank = two ? s + uint64_t{b0 - s} * s + b1 : b0;
+    *p += 1 + two;
+    return true;
+  }
+
   struct Entry {
     uint32_t offset;
     uint32_t size : 30;
@@ -84,7 +116,7 @@ bool StoreVocabulary::DecodeBlock(std::string_view block, uint32_t turns, Alloca
                                   size_t* size, std::vector<StoreRecord>* records) const {
   const auto* p = reinterpret_cast<const unsigned char*>(block.data());
   const auto* end = p + block.size();
-  // The header: varint decoded size.
+  // The header: varint decoded size, then the checkpoints' size.
   uint64_t decoded = 0;
   for (int shift = 0;; shift += 7) {
     if (p == end || shift > 28) return false;
@@ -93,6 +125,14 @@ bool StoreVocabulary::DecodeBlock(std::string_view block, uint32_t turns, Alloca
   }
   if (decoded > (uint64_t{1} << 31)) return false;
   *size = decoded;
+  uint64_t checkpoints = 0;  // skipped: for DecodeWords
+  for (int shift = 0;; shift += 7) {
+    if (p == end || shift > 28) return false;
+    checkpoints |= uint64_t{*p & 0x7Fu} << shift;
+    if (*p++ < 0x80) break;
+  }
+  if (checkpoints > static_cast<uint64_t>(end - p)) return false;
+  p += checkpoints;
   return Decode(p, end, allocate(decoded), decoded, turns, records);
 }
 

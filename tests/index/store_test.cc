@@ -15,6 +15,7 @@
 #include "index/store_builder.h"
 #include "index/store_reader.h"
 #include "index/store_vocabulary.h"
+#include "text/analyzer.h"
 
 namespace lectern {
 namespace {
@@ -172,6 +173,99 @@ TEST(Store, EveryByteOfTrickyTextsComesBack) {
   }
 }
 
+// Every window of words of every turn whose words are its positions
+// decodes to the turn's own bytes there, the words where the analyzer put
+// them; windows past the last word give what there is. The turns are long
+// enough to have word checkpoints (format.h: kStoreWordCheckpoint).
+TEST(Store, WindowsOfWordsDecodeToTheTurnsTextThere) {
+  std::vector<Turn> turns;
+  std::string long_text;
+  for (const std::string& text : TrickyTexts()) {
+    turns.push_back(Answer(text, "Hua Chunying"));
+    long_text += text + (text.size() % 2 ? " " : "\n");
+  }
+  turns.push_back(Answer(long_text, "Hua Chunying"));
+  turns.push_back(Question(long_text + long_text, "AFP"));
+  const Briefing b = MakeBriefing("windows", "2021-03-04", turns);
+  TempDir dir;
+  SegmentBuilder builder;
+  builder.Add(b, BriefingContentHash(b));
+  ASSERT_TRUE(builder.Write(dir.path() + "/s.lseg").ok());
+  auto opened = Segment::Open(dir.path() + "/s.lseg");
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  const Segment& segment = **opened;
+  StoreReader reader(segment);
+  Analyzer analyzer;
+  size_t exact = 0;
+  for (uint32_t doc = 0; doc < turns.size(); ++doc) {
+    const std::string& text = turns[doc].text;
+    std::vector<Token> tokens;
+    analyzer.AnalyzeForIndex(text, &tokens);
+    if (!segment.turn_words_are_positions(doc)) continue;
+    ++exact;
+    const uint32_t n = static_cast<uint32_t>(tokens.size());
+    for (uint32_t first = 0; first < n + 2; ++first) {
+      for (uint32_t last = first; last < n + 2; last += 1 + (last - first) / 8) {
+        WordsText window;
+        ASSERT_TRUE(reader.DecodeWords(doc, first, last, &window).ok());
+        const uint32_t decoded = first >= n ? 0 : std::min(last, n - 1) - first + 1;
+        ASSERT_EQ(window.begin.size(), decoded) << "turn " << doc << " " << first << "-" << last;
+        EXPECT_EQ(window.from_start, first == 0);
+        EXPECT_EQ(window.to_end, last + 1 >= n);
+        if (first >= n) continue;
+        ASSERT_EQ(tokens[first].position, first);
+        const size_t start = first == 0 ? 0 : tokens[first].begin;
+        ASSERT_EQ(text.compare(start, window.text.size(), window.text), 0)
+            << "turn " << doc << " words " << first << "-" << last << ": " << window.text;
+        // Through the separators after the last word: to the text's end,
+        // or to the next word but the space implied between two words.
+        const size_t stop = start + window.text.size();
+        if (last + 1 >= n) {
+          EXPECT_EQ(stop, text.size());
+        } else {
+          EXPECT_LE(tokens[last + 1].begin - stop, 1u);
+        }
+        for (uint32_t k = 0; k < decoded; ++k) {
+          EXPECT_EQ(start + window.begin[k], tokens[first + k].begin);
+          EXPECT_EQ(start + window.end[k], tokens[first + k].end);
+        }
+      }
+    }
+  }
+  EXPECT_EQ(exact, turns.size());
+}
+
+TEST(Store, TurnsWhoseWordsAreNotTheirPositionsAreToldApart) {
+  const std::string text = "one two three";
+  auto exact = [&](auto add_words, uint32_t positions) {
+    StoreBuilder store;
+    store.BeginTurn(0, text);
+    add_words(store);
+    return store.EndTurn("", positions);
+  };
+  EXPECT_TRUE(exact(
+      [](StoreBuilder& s) {
+        s.Word(0, 3, 0, StoreBuilder::kNoTerm, {});
+        s.Word(4, 7, 1, StoreBuilder::kNoTerm, {});
+        s.Word(8, 13, 2, StoreBuilder::kNoTerm, {});
+      },
+      3));
+  EXPECT_FALSE(exact(  // a position skipped
+      [](StoreBuilder& s) {
+        s.Word(0, 3, 0, StoreBuilder::kNoTerm, {});
+        s.Word(8, 13, 2, StoreBuilder::kNoTerm, {});
+      },
+      3));
+  EXPECT_FALSE(exact(  // overlapping words: the second is not stored
+      [](StoreBuilder& s) {
+        s.Word(0, 7, 0, StoreBuilder::kNoTerm, {});
+        s.Word(4, 7, 1, StoreBuilder::kNoTerm, {});
+      },
+      2));
+  EXPECT_FALSE(exact(  // positions after the last word stored
+      [](StoreBuilder& s) { s.Word(0, 3, 0, StoreBuilder::kNoTerm, {}); }, 3));
+}
+
 TEST(Store, RandomBytesComeBackWhateverTheWordsReported) {
   // The builder takes any word spans in order, even overlapping or out of
   // the text: what no word covers is stored as separators.
@@ -181,18 +275,18 @@ TEST(Store, RandomBytesComeBackWhateverTheWordsReported) {
     for (char& c : text) c = static_cast<char>("ab AB,.\n\xE4\xB8\xAD"[rng() % 12]);
     StoreBuilder store;
     store.BeginTurn(0, text);
-    uint32_t at = 0;
+    uint32_t at = 0, position = 0;
     while (at < text.size() && rng() % 4 != 0) {
       const uint32_t begin = at + rng() % 3, end = begin + 1 + rng() % 4;
       if (begin + 3 <= text.size() && text.compare(begin, 3, "\xE4\xB8\xAD") == 0 &&
           rng() % 2 == 0) {
-        store.Ideograph(begin, u'\u4E2D');
-      } else {
-        store.Word(begin, end, StoreBuilder::kNoTerm, {});  // may run past the text: ignored
+        store.Ideograph(begin, position++, u'\u4E2D');
+      } else {  // may run past the text: ignored
+        store.Word(begin, end, position++, StoreBuilder::kNoTerm, {});
       }
       at = begin + rng() % 3;
     }
-    store.EndTurn(round % 2 ? "label" : "");
+    store.EndTurn(round % 2 ? "label" : "", position);
     ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }).ok());
     auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
     ASSERT_TRUE(vocabulary.ok());
@@ -222,8 +316,9 @@ TEST(Store, WordsAreStoredByTermWhenWrittenAsItOrCapitalised) {
   const std::string text = "China, china; CHINA chinA China";
   StoreBuilder store;
   store.BeginTurn(0, text);
-  for (uint32_t begin : {0u, 7u, 14u, 20u, 26u}) store.Word(begin, begin + 5, 0, "china");
-  store.EndTurn("");
+  uint32_t position = 0;
+  for (uint32_t begin : {0u, 7u, 14u, 20u, 26u}) store.Word(begin, begin + 5, position++, 0, "china");
+  EXPECT_TRUE(store.EndTurn("", 5));
   ASSERT_TRUE(store.Finish([](uint32_t id) { return id == 0 ? "china" : ""; }).ok());
   EXPECT_EQ(DecodeAll(store, 1), std::vector<std::string>{text});
   // The vocabulary holds "china" and "China" once each, and "CHINA" and
@@ -240,11 +335,12 @@ TEST(Store, ShortSeparatorsIncludingNulAreKeptApart) {
   const std::string text(bytes, sizeof bytes - 1);
   StoreBuilder store;
   store.BeginTurn(0, text);
+  uint32_t position = 0;
   for (uint32_t begin : {0u, 2u, 5u, 7u, 10u})
-    store.Word(begin, begin + 1, StoreBuilder::kNoTerm, {});
-  store.EndTurn("");
+    store.Word(begin, begin + 1, position++, StoreBuilder::kNoTerm, {});
+  store.EndTurn("", 5);
   store.BeginTurn(1, "");
-  store.EndTurn("");
+  store.EndTurn("", 0);
   ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }).ok());
   EXPECT_EQ(DecodeAll(store, 2), (std::vector<std::string>{text, ""}));
 }
@@ -253,9 +349,9 @@ TEST(Store, DamagedBlocksAreRefusedNotCrashedOn) {
   StoreBuilder store;
   const std::string text = "We firmly oppose it. We firmly oppose it.";
   store.BeginTurn(0, text);
-  store.Word(0, 2, StoreBuilder::kNoTerm, {});
-  store.Word(3, 9, StoreBuilder::kNoTerm, {});
-  store.EndTurn("Zhao Lijian:");
+  store.Word(0, 2, 0, StoreBuilder::kNoTerm, {});
+  store.Word(3, 9, 1, StoreBuilder::kNoTerm, {});
+  store.EndTurn("Zhao Lijian:", 2);
   ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }).ok());
   auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
   ASSERT_TRUE(vocabulary.ok());
@@ -267,12 +363,20 @@ TEST(Store, DamagedBlocksAreRefusedNotCrashedOn) {
   EXPECT_FALSE(decode(good, 2));                             // a record missing
   EXPECT_FALSE(decode(good.substr(0, good.size() - 1), 1));  // truncated
   EXPECT_FALSE(decode("", 1));
-  EXPECT_FALSE(decode(std::string("\x05\x7F", 2), 1));  // a rank outside the vocabulary
+  EXPECT_FALSE(decode(std::string("\x05\x00\x7F", 3), 1));  // a rank outside the vocabulary
+  EXPECT_FALSE(decode(std::string("\x05\x09\x00", 3), 1));  // checkpoints past the end
+  WordsText window;
+  EXPECT_TRUE(vocabulary->DecodeWords(good, 1, 0, 1, 1, &window));
+  EXPECT_EQ(window.text, "firmly oppose it. We firmly oppose it.");  // one separator after
+  EXPECT_FALSE(vocabulary->DecodeWords(good.substr(0, 5), 1, 0, 0, 9, &window));  // truncated
+  EXPECT_FALSE(vocabulary->DecodeWords(good, 1, 1, 0, 1, &window));  // no such record
   std::mt19937 rng(3);
   for (int i = 0; i < 2000; ++i) {
     std::string bad = good;
     bad[rng() % bad.size()] = static_cast<char>(rng());
     decode(bad, 1);  // whatever it says, it must not read or write out of bounds
+    WordsText window;
+    vocabulary->DecodeWords(bad, 1, 0, rng() % 3, 2 + rng() % 3, &window);
   }
   EXPECT_FALSE(StoreVocabulary::Parse("not a zstd frame").ok());
 }
