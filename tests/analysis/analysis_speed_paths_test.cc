@@ -3,7 +3,10 @@
 // several threads gives what it gives on one.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
+#include <random>
+#include <tuple>
 
 #include "analysis/analysis_json.h"
 #include "analysis/analysis_test_support.h"
@@ -16,9 +19,12 @@
 namespace lectern {
 namespace {
 
+using testing::Answer;
 using testing::BruteForcePhrase;
 using testing::BuildIndex;
 using testing::CountByMonth;
+using testing::MakeBriefing;
+using testing::Question;
 using testing::RandomBriefings;
 using testing::TempDir;
 
@@ -145,6 +151,76 @@ TEST(AnalysisSpeedPaths, TrendCacheTellsDeletionsApartAndReusesEntries) {
   }
   EXPECT_EQ(cache.Get(view, by, per).get(), a.get());
   EXPECT_EQ(cache.builds(), 3u);
+}
+
+// Long turns of words, ideographs,
+// punctuation, sentence ends and odd white space, for KWIC's windows.
+std::vector<Briefing> LongTurnBriefings(size_t count, uint32_t seed) {
+  static const std::vector<std::string> kPieces = {
+      "china", "cold", "war", "the", "of", "a", "I", "x", "y", "z", "b", "c", "sovereignty", "US-China", "China's", ",",
+      ".", "?", "!", " ", "  ", "\n", "\t", "\xE4\xB8\xAD\xE5\x9B\xBD",   // 中国
+      "\xE4\xB8\xAD", "\xE3\x80\x82", "\xEF\xBC\x8C",                // 中 。 ，
+      "\xE2\x80\x9C", "\xE2\x80\x9D", "\xF0\xA0\x80\x80", "3.5%", "U.S."};
+  std::mt19937 rng(seed);
+  std::vector<Briefing> out;
+  for (size_t i = 0; i < count; ++i) {
+    std::vector<Turn> turns;
+    for (int t = 0; t < 3; ++t) {
+      std::string text;
+      const int pieces = 1 + static_cast<int>(rng() % (t == 1 ? 900 : 60));
+      for (int k = 0; k < pieces; ++k) {
+        const std::string& piece = kPieces[rng() % kPieces.size()];
+        text += piece;
+        if (rng() % 3 != 0) text += ' ';
+      }
+      turns.push_back(t == 0 ? Question(text, "AFP") : Answer(text, "Hua Chunying"));
+    }
+    // Words of one column with nothing between them ("a", half-width "ｱ"):
+    // a window needs a word per column.
+    std::string narrow;
+    for (uint32_t k = rng() % 120; k > 0; --k) narrow += k % 2 ? "a" : "\xEF\xBD\xB1";
+    turns.push_back(Answer(narrow + " china " + narrow + narrow + "china" + narrow, "Hua Chunying"));
+    out.push_back(MakeBriefing("long" + std::to_string(i), "2021-05-0" + std::to_string(1 + i % 9),
+                               turns));
+  }
+  return out;
+}
+
+// KWIC cuts most lines from windows of words around the match (sorted by
+// date) and, for the sorts by context, from the whole turn analysed: both
+// must give the same lines, whatever the width.
+TEST(AnalysisSpeedPaths, KwicFromWindowsEqualsKwicFromWholeTurns) {
+  TempDir dir;
+  auto index = BuildIndex(dir.path(), LongTurnBriefings(60, 5), 2);
+  ASSERT_NE(index, nullptr);
+  using Line = std::tuple<std::string, uint32_t, uint32_t, uint32_t, std::string, std::string,
+                          std::string>;
+  auto lines_of = [](const KwicResult& r) {
+    std::vector<Line> out;
+    for (const KwicLine& l : r.lines) {
+      out.emplace_back(l.briefing_id, l.turn, l.first, l.last, l.left, l.match, l.right);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  for (const char* query : {"china", "\"\xE4\xB8\xAD\xE5\x9B\xBD\"", "\"cold war\"",
+                            "war NEAR/3 china", "sovereignty"}) {
+    for (int width : {0, 1, 3, 12, 40, 90}) {
+      for (bool sentence : {false, true}) {
+        KwicOptions o;
+        o.query = query;
+        o.width = width;
+        o.sentence = sentence;
+        auto windows = Kwic(*index, o);
+        o.sort = KwicOptions::Sort::kLeft;
+        auto whole = Kwic(*index, o);
+        ASSERT_TRUE(windows.ok() && whole.ok()) << query;
+        EXPECT_GT(windows->lines.size(), 10u) << query;
+        EXPECT_EQ(lines_of(*windows), lines_of(*whole))
+            << query << " width " << width << " sentence " << sentence;
+      }
+    }
+  }
 }
 
 TEST(AnalysisSpeedPaths, KwicOnThreadsEqualsKwicOnOne) {
