@@ -112,7 +112,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (located.size() == 1) {
     Check(vocabulary->DecodeWords(store.store(), 2, 0, first, last, &window),
           "a window of words does not decode");
-    Check(window.text.empty() || bytes.find(window.text) != std::string_view::npos,
+    Check(window.text().empty() || bytes.find(window.text()) != std::string_view::npos,
           "a window of words is not the text's");
   }
 

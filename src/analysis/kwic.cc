@@ -65,18 +65,26 @@ class LineCutter {
   Status Cut(uint32_t first, uint32_t last, KwicLine* line, SortKeys* keys, bool* cut) {
     *cut = false;
     if (windows_) {
-      // A window that holds `width` columns either side in most texts
-      // (words of two columns or more), then one that holds them in any.
+      // First a window of as many words as the text read so far suggests
+      // (`width` columns either side at its bytes per word, with room to
+      // spare), then one that holds them in any text.
       const uint32_t width = static_cast<uint32_t>(std::max(options_.width, 0));
-      for (const uint32_t margin : {width / 2 + 2, width + 1}) {
+      const uint32_t guess = std::min(width + 1, guess_margin_);
+      for (const uint32_t margin : {guess, width + 1}) {
         const uint32_t from = first > margin ? first - margin : 0;
         const uint32_t to = last > UINT32_MAX - margin ? UINT32_MAX : last + margin;
         LECTERN_RETURN_IF_ERROR(reader_->DecodeWords(doc_, from, to, &window_));
         if (window_.begin.size() <= last - from) return Status::Ok();  // past the turn's words
-        if (CutLine(window_.text, window_.begin[first - from], window_.end[last - from],
+        if (CutLine(window_.text(), window_.begin[first - from], window_.end[last - from],
                     options_.width, options_.sentence, window_.from_start, window_.to_end,
                     &line->left, &line->match, &line->right)) {
           *cut = true;
+          // At least two columns per three bytes (CJK; ASCII has one a
+          // byte), and a quarter more words than that.
+          const double columns_per_word = std::max(
+              1.0, 2.0 * static_cast<double>(window_.text().size()) / 3 /
+                       static_cast<double>(window_.begin.size()));
+          guess_margin_ = static_cast<uint32_t>(1.25 * (width + 1) / columns_per_word) + 2;
           return Status::Ok();
         }
       }
@@ -131,6 +139,7 @@ class LineCutter {
   uint32_t reader_segment_ = UINT32_MAX;
   uint32_t doc_ = 0;
   bool windows_ = false;  // the turn's lines are cut from windows
+  uint32_t guess_margin_ = UINT32_MAX;  // words either side for the next window
   WordsText window_;
   std::string_view text_;  // the whole turn, when not cut from windows
   std::vector<Token> tokens_;

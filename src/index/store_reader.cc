@@ -56,13 +56,18 @@ Status StoreReader::Read(uint32_t doc, std::string_view* text, std::string_view*
 Status StoreReader::DecodeWords(uint32_t doc, uint32_t first, uint32_t last, WordsText* out) {
   if (doc >= segment_->turn_count()) return Status::NotFound("no such turn");
   LECTERN_RETURN_IF_ERROR(LoadVocabulary());
-  const uint32_t block = segment_->BlockOf(doc);
-  const uint32_t first_turn = segment_->block_first_turn(block);
-  const uint32_t next = block + 1 < segment_->block_count() ? segment_->block_first_turn(block + 1)
-                                                            : segment_->turn_count();
-  if (!vocabulary_->DecodeWords(segment_->block_bytes(block), next - first_turn, doc - first_turn,
-                                first, last, out)) {
-    return Damaged(block);
+  if (doc != window_doc_) {  // a turn's windows come together: find its block once
+    window_doc_ = doc;
+    window_block_ = segment_->BlockOf(doc);
+    window_first_turn_ = segment_->block_first_turn(window_block_);
+    window_turns_ = (window_block_ + 1 < segment_->block_count()
+                         ? segment_->block_first_turn(window_block_ + 1)
+                         : segment_->turn_count()) -
+                    window_first_turn_;
+  }
+  if (!vocabulary_->DecodeWords(segment_->block_bytes(window_block_), window_turns_,
+                                doc - window_first_turn_, first, last, out)) {
+    return Damaged(window_block_);
   }
   return Status::Ok();
 }

@@ -55,6 +55,8 @@ class StoreReader {
   std::unique_ptr<char[]> buffer_;
   size_t capacity_ = 0;
   std::vector<StoreRecord> records_;  // the block's turns, in buffer_
+  // DecodeWords's last turn: its block, the block's first turn and turns.
+  uint32_t window_doc_ = UINT32_MAX, window_block_ = 0, window_first_turn_ = 0, window_turns_ = 0;
 };
 
 }  // namespace lectern

@@ -122,7 +122,7 @@ bool StoreVocabulary::Decode(const unsigned char* p, const unsigned char* end, c
 
 bool StoreVocabulary::DecodeWords(std::string_view block, uint32_t turns, uint32_t record,
                                   uint32_t first, uint32_t last, WordsText* out) const {
-  out->text.clear();
+  out->size_ = 0;
   out->begin.clear();
   out->end.clear();
   out->from_start = first == 0;
@@ -177,6 +177,9 @@ bool StoreVocabulary::DecodeWords(std::string_view block, uint32_t turns, uint32
     }
   }
   const char* bytes = bytes_.data();
+  std::string& buffer = out->buffer_;
+  char* text = buffer.data();
+  size_t at = 0;
   uint32_t previous_word = 0, wanted = last - first + 1;
   while (true) {
     uint64_t rank;
@@ -184,21 +187,34 @@ bool StoreVocabulary::DecodeWords(std::string_view block, uint32_t turns, uint32
     const Entry e = entries[rank];
     if (e.cls == kEnd) {
       out->to_end = true;
-      return true;
+      break;
     }
     if (e.cls != kSeparator) {
-      if (wanted == 0) return true;  // the word after the last
+      if (wanted == 0) break;  // the word after the last
       --wanted;
     }
+    // Room for a space, the entry and a padded copy's tail.
+    if (at + 1 + e.size + kPadding > buffer.size()) {
+      buffer.resize(std::max<size_t>(2 * buffer.size(), at + 1 + e.size + kPadding + 256));
+      text = buffer.data();
+    }
     const uint32_t word = e.cls == kWord ? 1 : 0;
-    if (previous_word & word) out->text.push_back(' ');
+    text[at] = ' ';  // kept only before a word after a word
+    at += previous_word & word;
     previous_word = word;
     if (e.cls != kSeparator) {
-      out->begin.push_back(static_cast<uint32_t>(out->text.size()));
-      out->end.push_back(static_cast<uint32_t>(out->text.size() + e.size));
+      out->begin.push_back(static_cast<uint32_t>(at));
+      out->end.push_back(static_cast<uint32_t>(at + e.size));
     }
-    out->text.append(bytes + e.offset, e.size);
+    if (e.size <= kPadding) {
+      std::memcpy(text + at, bytes + e.offset, kPadding);  // the tail is overwritten later
+    } else {
+      std::memcpy(text + at, bytes + e.offset, e.size);
+    }
+    at += e.size;
   }
+  out->size_ = at;
+  return true;
 }
 
 }  // namespace lectern

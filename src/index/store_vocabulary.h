@@ -33,11 +33,18 @@ struct StoreRecord {
 };
 
 // Text decoded from some words of a record (StoreVocabulary::DecodeWords).
-struct WordsText {
-  std::string text;
-  std::vector<uint32_t> begin, end;  // each decoded word's bytes in `text`
-  bool from_start = false;           // `text` starts where the record's text does
+// Reused from one window to the next, it keeps its room.
+class WordsText {
+ public:
+  std::string_view text() const { return std::string_view(buffer_.data(), size_); }
+  std::vector<uint32_t> begin, end;  // each decoded word's bytes in text()
+  bool from_start = false;           // text() starts where the record's text does
   bool to_end = false;               // and ends where it does
+
+ private:
+  friend class StoreVocabulary;
+  std::string buffer_;  // text(), then room the decoder may write past it
+  size_t size_ = 0;
 };
 
 class StoreVocabulary {

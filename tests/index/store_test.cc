@@ -215,11 +215,11 @@ TEST(Store, WindowsOfWordsDecodeToTheTurnsTextThere) {
         if (first >= n) continue;
         ASSERT_EQ(tokens[first].position, first);
         const size_t start = first == 0 ? 0 : tokens[first].begin;
-        ASSERT_EQ(text.compare(start, window.text.size(), window.text), 0)
-            << "turn " << doc << " words " << first << "-" << last << ": " << window.text;
+        ASSERT_EQ(text.compare(start, window.text().size(), window.text()), 0)
+            << "turn " << doc << " words " << first << "-" << last << ": " << window.text();
         // Through the separators after the last word: to the text's end,
         // or to the next word but the space implied between two words.
-        const size_t stop = start + window.text.size();
+        const size_t stop = start + window.text().size();
         if (last + 1 >= n) {
           EXPECT_EQ(stop, text.size());
         } else {
@@ -367,7 +367,7 @@ TEST(Store, DamagedBlocksAreRefusedNotCrashedOn) {
   EXPECT_FALSE(decode(std::string("\x05\x09\x00", 3), 1));  // checkpoints past the end
   WordsText window;
   EXPECT_TRUE(vocabulary->DecodeWords(good, 1, 0, 1, 1, &window));
-  EXPECT_EQ(window.text, "firmly oppose it. We firmly oppose it.");  // one separator after
+  EXPECT_EQ(window.text(), "firmly oppose it. We firmly oppose it.");  // one separator after
   EXPECT_FALSE(vocabulary->DecodeWords(good.substr(0, 5), 1, 0, 0, 9, &window));  // truncated
   EXPECT_FALSE(vocabulary->DecodeWords(good, 1, 1, 0, 1, &window));  // no such record
   std::mt19937 rng(3);
