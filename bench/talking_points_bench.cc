@@ -161,6 +161,7 @@ class AnonPeak {
         const long now = StatusKb("RssAnon");
         peak_.store(std::max(peak_.load(), now));
         stage_peak_.store(std::max(stage_peak_.load(), now));
+        stage_rss_peak_.store(std::max(stage_rss_peak_.load(), StatusKb("VmRSS")));
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
       }
       struct timespec ts;
@@ -177,11 +178,14 @@ class AnonPeak {
   double cpu_seconds() const { return cpu_seconds_; }
   // The peak since the last call (for the stage times on stderr).
   long TakeStagePeak() { return stage_peak_.exchange(StatusKb("RssAnon")); }
+  // The same for the whole resident set (VmRSS: mapped index pages too).
+  long TakeStageRssPeak() { return stage_rss_peak_.exchange(StatusKb("VmRSS")); }
 
  private:
   double cpu_seconds_ = 0;
   std::atomic<long> peak_;
   std::atomic<long> stage_peak_{0};
+  std::atomic<long> stage_rss_peak_{0};
   std::atomic<bool> stop_{false};
   std::thread thread_;
 };
@@ -207,8 +211,9 @@ int ChildAnalysis(const std::string& dir, size_t threads, size_t min_briefings) 
     if (name == stage) return;
     const double now = Now();
     if (!stage.empty()) {
-      std::fprintf(stderr, "  %-20s %.3f s, RssAnon peak %ld MB\n", stage.c_str(),
-                   now - stage_start, anon.TakeStagePeak() / 1024);
+      std::fprintf(stderr, "  %-20s %.3f s, RssAnon peak %ld MB, VmRSS peak %ld MB\n",
+                   stage.c_str(), now - stage_start, anon.TakeStagePeak() / 1024,
+                   anon.TakeStageRssPeak() / 1024);
     }
     stage = std::string(name);
     stage_start = now;
@@ -217,8 +222,9 @@ int ChildAnalysis(const std::string& dir, size_t threads, size_t min_briefings) 
   const double seconds = Now() - t0;
   const long anon_peak = anon.Stop();
   if (!stage.empty()) {
-    std::fprintf(stderr, "  %-20s %.3f s, RssAnon peak %ld MB\n", stage.c_str(),
-                 Now() - stage_start, anon.TakeStagePeak() / 1024);
+    std::fprintf(stderr, "  %-20s %.3f s, RssAnon peak %ld MB, VmRSS peak %ld MB\n",
+                 stage.c_str(), Now() - stage_start, anon.TakeStagePeak() / 1024,
+                 anon.TakeStageRssPeak() / 1024);
   }
   if (!report.ok()) {
     std::fprintf(stderr, "%s\n", report.status().message().c_str());

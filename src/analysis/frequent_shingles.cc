@@ -72,16 +72,20 @@ class BriefingSet {
   uint32_t generation_ = 0;
 };
 
-// A count-min sketch of saturating 4-bit counters (8-bit when the cap is
-// over 15), two per fingerprint, both in one 64-byte line: one cache miss
-// per update or query instead of two. Blocking raises the false-positive
-// rate a little; the exact pass removes false positives anyway, and the
-// sketch never under-counts.
-template <bool kWide>
+// A count-min sketch of saturating counters of kBits bits (2 for a cap of
+// 3, the default minimum of briefings; 4 up to 15; 8 above), two per
+// fingerprint, both in one 64-byte line: one cache miss per update or
+// query instead of two. Blocking raises the false-positive rate a little;
+// the exact pass removes false positives anyway, and the sketch never
+// under-counts. Narrower counters make a smaller sketch of as many cells:
+// fewer cache misses, and less memory at the analysis's peak.
+template <unsigned kBits>
 class Sketch {
  public:
+  static_assert(kBits == 2 || kBits == 4 || kBits == 8);
+  static constexpr unsigned kMaxCap = (1u << kBits) - 1;
   Sketch(size_t cells, unsigned cap) : cap_(cap) {
-    bytes_ = kWide ? cells : cells / 2;
+    bytes_ = cells * kBits / 8;
     while ((size_t{64} << line_bits_) < bytes_) ++line_bits_;
     line_mask_ = bytes_ / 64 - 1;
     data_.reset(new std::atomic<uint8_t>[bytes_]);
@@ -108,10 +112,11 @@ class Sketch {
   size_t Owner(uint64_t fp, size_t threads) const { return (Line(fp) * threads) >> line_bits_; }
 
  private:
+  static constexpr unsigned kPerByte = 8 / kBits;
   // Cell numbers (in counters) of a fingerprint: a line from the low bits,
   // two counters in it from the high bits.
   std::pair<size_t, size_t> Cells(uint64_t fp) const {
-    constexpr size_t per_line = kWide ? 64 : 128;
+    constexpr size_t per_line = 64 * kPerByte;
     const size_t line = Line(fp) * per_line;
     const size_t a = (fp >> 40) & (per_line - 1);
     size_t b = (fp >> 50) & (per_line - 1);
@@ -119,18 +124,16 @@ class Sketch {
     return {line + a, line + b};
   }
   unsigned Get(size_t cell) const {
-    if constexpr (kWide) return data_[cell].load(std::memory_order_relaxed);
-    const uint8_t byte = data_[cell >> 1].load(std::memory_order_relaxed);
-    return (byte >> ((cell & 1) * 4)) & 15;
+    const uint8_t byte = data_[cell / kPerByte].load(std::memory_order_relaxed);
+    return (byte >> ((cell % kPerByte) * kBits)) & kMaxCap;
   }
   // Only the line's owner writes it (Line), so a plain read and write
   // suffice: an atomic read-modify-write costs more than the cache miss.
   void Bump1(size_t cell) {
-    std::atomic<uint8_t>& slot = data_[kWide ? cell : cell >> 1];
-    const unsigned shift = kWide ? 0 : (cell & 1) * 4;
-    constexpr unsigned field = kWide ? 255 : 15;
+    std::atomic<uint8_t>& slot = data_[cell / kPerByte];
+    const unsigned shift = (cell % kPerByte) * kBits;
     const uint8_t byte = slot.load(std::memory_order_relaxed);
-    if (((byte >> shift) & field) < cap_) {
+    if (((byte >> shift) & kMaxCap) < cap_) {
       slot.store(static_cast<uint8_t>(byte + (1u << shift)), std::memory_order_relaxed);
     }
   }
@@ -298,13 +301,16 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
   for (size_t b = briefings; b-- > 0;) first_turn[b] = std::min(first_turn[b], first_turn[b + 1]);
 
   // Pass 1: the sketch, one count per briefing a shingle occurs in. Two
-  // cells per corpus token (at most 2^25: a larger corpus repeats more of
-  // its shingles) keep false positives to about two thirds of the
-  // candidates; fewer cells cost more in candidates than they save.
-  size_t cells = 1 << 16;
-  while (cells < corpus.token_count() * 2 && cells < (size_t{1} << 25)) cells <<= 1;
+  // cells per corpus token (four of 2-bit counters, which saturate sooner;
+  // at most 2^26: a larger corpus repeats more of its shingles) keep false
+  // positives to about two thirds of the candidates; fewer cells cost more
+  // in candidates than they save.
   const unsigned cap = static_cast<unsigned>(std::min<size_t>(min_briefings_, 255));
-  // The passes, for a sketch of 4-bit counters or of 8-bit ones (cap > 15).
+  const bool narrow = cap <= Sketch<2>::kMaxCap;
+  const size_t cells_per_token = narrow ? 4 : 2, max_cells = size_t{1} << (narrow ? 26 : 25);
+  size_t cells = 1 << 16;
+  while (cells < corpus.token_count() * cells_per_token && cells < max_cells) cells <<= 1;
+  // The passes, for a sketch of 2-, 4- or 8-bit counters (by the cap).
   std::vector<std::pair<uint64_t, uint32_t>> frequent;
   auto count = [&](auto& sketch) {
     // Each thread walks every briefing and counts the fingerprints of the
@@ -403,11 +409,14 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
       }
     }
   };
-  if (cap > 15) {
-    Sketch<true> sketch(cells, cap);
+  if (cap > Sketch<4>::kMaxCap) {
+    Sketch<8> sketch(cells, cap);
+    count(sketch);
+  } else if (cap > Sketch<2>::kMaxCap) {
+    Sketch<4> sketch(cells, cap);
     count(sketch);
   } else {
-    Sketch<false> sketch(cells, cap);
+    Sketch<2> sketch(cells, cap);
     count(sketch);
   }
   // Only the frequent ones are kept: a small table, cheap to probe for

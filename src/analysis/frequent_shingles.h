@@ -4,8 +4,9 @@
 // Counting every distinct shingle exactly would take a hash entry per
 // shingle of the corpus (most occur once). Instead a first pass over each
 // briefing's distinct shingles feeds a count-min sketch (two saturating
-// 4-bit counters per shingle in one cache line, 8-bit when M > 15; half a
-// byte per corpus token, at most 16 MB; 32 MB with 8-bit counters),
+// counters per shingle in one cache line: 2-bit for M <= 3, four per
+// corpus token; 4-bit up to 15 and 8-bit above, two per token; one byte
+// per corpus token with 2-bit counters, at most 16 MB; 32 MB with 8-bit),
 // updated in parallel. Only shingles whose sketch estimate reaches M can be
 // frequent; a second pass counts exactly those (about four times the
 // frequent ones on the shared corpus) in hash tables, each thread owning a

@@ -22,6 +22,10 @@ class BriefingCache {
     if (it == cache_.end()) {
       Result<Briefing> b = index_.LoadBriefing(id);
       if (!b.ok()) return b.status();
+      // Its text is copied: the store pages read need not stay resident
+      // (the page cache may map them a large folio at a time, megabytes
+      // for a briefing of a few kilobytes).
+      for (const SegmentView& view : index_.segments()) view.segment->ReleaseStorePages();
       it = cache_.emplace(id, std::move(b).value()).first;
     }
     return &it->second;
