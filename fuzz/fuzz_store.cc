@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,12 +30,18 @@ void Check(bool ok, const char* what) {
 struct Sink final : lectern::IndexTermSink {
   lectern::TermTable* terms;
   lectern::StoreBuilder* store;
+  std::vector<uint32_t> ids;  // of the turn's tokens, in order
   void Term(std::string_view term, uint32_t position, uint32_t begin, uint32_t end) override {
     const uint32_t id = terms->Intern(term);
+    ids.push_back(id);
     store->Word(begin, end, position, id, terms->term(id));
   }
   void Ideograph(char16_t ideograph, uint32_t position, uint32_t begin) override {
-    store->Ideograph(begin, position, ideograph);
+    const char bytes[3] = {static_cast<char>(0xE0 | (ideograph >> 12)),
+                           static_cast<char>(0x80 | ((ideograph >> 6) & 0x3F)),
+                           static_cast<char>(0x80 | (ideograph & 0x3F))};
+    ids.push_back(terms->Intern(lectern::CharacterTerm(std::string_view(bytes, 3))));
+    store->Ideograph(begin, position, ideograph, ids.back());
   }
 };
 
@@ -72,11 +79,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Sink sink;
   sink.terms = &terms;
   sink.store = &store;
+  // Each turn's term ids, if its words are its positions with their terms.
+  std::optional<std::vector<uint32_t>> ids[2];
   store.BeginTurn(0, bytes);
-  store.EndTurn(label, analyzer.AnalyzeForIndex(bytes, &sink));
+  if (store.EndTurn(label, analyzer.AnalyzeForIndex(bytes, &sink))) ids[0] = sink.ids;
+  sink.ids.clear();
   store.BeginTurn(1, second);
-  store.EndTurn("", analyzer.AnalyzeForIndex(second, &sink));
-  Check(store.Finish([&](uint32_t id) { return terms.term(id); }).ok(), "Finish failed");
+  if (store.EndTurn("", analyzer.AnalyzeForIndex(second, &sink))) ids[1] = sink.ids;
+  Check(store.Finish([&](uint32_t id) { return terms.term(id); }, [](uint32_t id) { return id; })
+            .ok(),
+        "Finish failed");
   auto vocabulary = lectern::StoreVocabulary::Parse(store.vocabulary());
   Check(vocabulary.ok(), "the vocabulary written does not parse");
 
@@ -106,11 +118,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Check(all.size() == 2 && all[0] == bytes && all[1] == second,
         "the store did not give the bytes back");
 
+  // The terms of a turn whose words are its positions come back as indexed.
+  if (located.size() == 1) {
+    std::vector<uint32_t> decoded, starts;
+    Check(vocabulary->DecodeTerms(store.store(), 2, &decoded, &starts) && starts.size() == 3,
+          "the terms of a block written do not decode");
+    for (int t = 0; t < 2; ++t) {
+      if (!ids[t]) continue;
+      Check(std::vector<uint32_t>(decoded.begin() + starts[t], decoded.begin() + starts[t + 1]) ==
+                *ids[t],
+            "a turn's terms are not the ones indexed");
+    }
+  }
+
   // Windows of words of the first turn's text decode to bytes of it.
   lectern::WordsText window;
-  const uint32_t first = size % 5, last = first + size % 11;
+  const uint32_t from = size % 5, to = from + size % 11;
   if (located.size() == 1) {
-    Check(vocabulary->DecodeWords(store.store(), 2, 0, first, last, &window),
+    Check(vocabulary->DecodeWords(store.store(), 2, 0, from, to, &window),
           "a window of words does not decode");
     Check(window.text().empty() || bytes.find(window.text()) != std::string_view::npos,
           "a window of words is not the text's");
@@ -118,7 +143,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   // The input as a block of this vocabulary, and as a vocabulary.
   Decode(*vocabulary, bytes, 1, &texts);
-  vocabulary->DecodeWords(bytes, 1, 0, first, last, &window);
+  vocabulary->DecodeWords(bytes, 1, 0, from, to, &window);
+  std::vector<uint32_t> decoded, starts;
+  vocabulary->DecodeTerms(bytes, 1, &decoded, &starts);
   lectern::StoreVocabulary::Parse(bytes);
   return 0;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <memory>
+#include <type_traits>
 
 #include "analysis/parallel_parts.h"
 #include "analysis/passage_tokens.h"
@@ -91,13 +92,16 @@ class Sketch {
     data_.reset(new std::atomic<uint8_t>[bytes_]);
     for (size_t i = 0; i < bytes_; ++i) data_[i].store(0, std::memory_order_relaxed);
   }
-  // True when this bump took the fingerprint's counters to the cap.
-  bool Bump(uint64_t fp) {
+  // Counts one more briefing for the fingerprint: kBelowCap, kAtCap (its
+  // counters were there before), or kReached (this bump took them there).
+  enum Outcome { kBelowCap, kAtCap, kReached };
+  Outcome Bump(uint64_t fp) {
     const auto [a, b] = Cells(fp);
     const bool was_at_cap = Get(a) >= cap_ && Get(b) >= cap_;
     Bump1(a);
     Bump1(b);
-    return !was_at_cap && Get(a) >= cap_ && Get(b) >= cap_;
+    if (was_at_cap) return kAtCap;
+    return Get(a) >= cap_ && Get(b) >= cap_ ? kReached : kBelowCap;
   }
   bool AtCap(uint64_t fp) const {
     const auto [a, b] = Cells(fp);
@@ -143,6 +147,48 @@ class Sketch {
   unsigned line_bits_ = 0;  // lines = 2^line_bits_
   size_t line_mask_ = 0;    // lines - 1
   std::unique_ptr<std::atomic<uint8_t>[]> data_;
+};
+
+// The fingerprints whose sketch counters were at the cap after one of
+// their own bumps: a blocked Bloom filter, two bits in one 64-bit word per
+// fingerprint. Every frequent fingerprint is in it (its last bump leaves
+// it at the cap), so pass 2 asks it instead of the sketch: a filter of a
+// bit per corpus token is an eighth of the sketch (about the second-level
+// cache at 1x), and the sketch is freed before pass 2's tables are made.
+class CandidateFilter {
+ public:
+  explicit CandidateFilter(size_t bits) {
+    size_t words = 1 << 10;
+    while (words * 64 < bits && words < (size_t{1} << 21)) words <<= 1;
+    mask_ = words - 1;
+    words_.reset(new std::atomic<uint64_t>[words]);
+    for (size_t i = 0; i < words; ++i) words_[i].store(0, std::memory_order_relaxed);
+  }
+  // With `shared`, other threads add at the same time.
+  void Add(uint64_t fp, bool shared) {
+    std::atomic<uint64_t>& word = words_[Word(fp)];
+    if (shared) {
+      word.fetch_or(Bits(fp), std::memory_order_relaxed);
+    } else {
+      word.store(word.load(std::memory_order_relaxed) | Bits(fp), std::memory_order_relaxed);
+    }
+  }
+  bool MayContain(uint64_t fp) const {
+    const uint64_t bits = Bits(fp);
+    return (words_[Word(fp)].load(std::memory_order_relaxed) & bits) == bits;
+  }
+  void Prefetch(uint64_t fp) const { __builtin_prefetch(&words_[Word(fp)]); }
+
+ private:
+  // The sketch takes a fingerprint's line from its low bits and its cells
+  // from bits 40 to 59: the filter uses others.
+  size_t Word(uint64_t fp) const { return (fp >> 16) & mask_; }
+  static uint64_t Bits(uint64_t fp) {
+    return (uint64_t{1} << ((fp >> 4) & 63)) | (uint64_t{1} << ((fp >> 10) & 63));
+  }
+
+  std::unique_ptr<std::atomic<uint64_t>[]> words_;
+  size_t mask_ = 0;
 };
 
 // Exact briefing counts of fingerprints: open addressing, with the last
@@ -310,18 +356,19 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
   const size_t cells_per_token = narrow ? 4 : 2, max_cells = size_t{1} << (narrow ? 26 : 25);
   size_t cells = 1 << 16;
   while (cells < corpus.token_count() * cells_per_token && cells < max_cells) cells <<= 1;
-  // The passes, for a sketch of 2-, 4- or 8-bit counters (by the cap).
-  std::vector<std::pair<uint64_t, uint32_t>> frequent;
-  auto count = [&](auto& sketch) {
+  // Pass 1, for a sketch of 2-, 4- or 8-bit counters (by the cap): the
+  // candidates into `filter`.
+  CandidateFilter filter(corpus.token_count());
+  std::vector<size_t> reached(threads, 0);
+  auto pass1 = [&](auto& sketch) {
     // Each thread walks every briefing and counts the fingerprints of the
     // sketch lines it owns (fingerprinting twice costs less than atomic
     // updates).
-    // Fingerprints whose bump took them to the cap: each is a candidate, and
-    // on the shared corpus about half of the candidates (the others reach
-    // the cap through their cells' other fingerprints), so 2.5 times this
-    // sizes the tables of pass 2 with some room (too small, they grow; too
-    // large wastes memory only).
-    std::vector<size_t> reached(threads, 0);
+    // Fingerprints whose bump took them to the cap: on the shared corpus
+    // about half of the candidates (the others reach the cap through their
+    // cells' other fingerprints), so 2.5 times this sizes the tables of
+    // pass 2 with some room (too small, they grow; too large wastes memory
+    // only).
     ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
       BriefingSet seen;
       FingerprintBuffer buffer;
@@ -337,87 +384,92 @@ FrequentShingles::FrequentShingles(const TokenCorpus& corpus, const ShingleLengt
             sketch.Prefetch(fps[p + kPrefetch]);  // the buffer's padding past the end
             seen.Prefetch(fps[p + kPrefetch]);
             const uint64_t fp = fps[p];
-            if ((threads == 1 || sketch.Owner(fp, threads) == part) && seen.Insert(fp) &&
-                sketch.Bump(fp)) {
-              ++reached[part];
+            if ((threads == 1 || sketch.Owner(fp, threads) == part) && seen.Insert(fp)) {
+              const auto outcome = sketch.Bump(fp);
+              if (outcome != std::decay_t<decltype(sketch)>::kBelowCap) {
+                filter.Add(fp, threads > 1);
+                if (outcome == std::decay_t<decltype(sketch)>::kReached) ++reached[part];
+              }
             }
           }
         }
       }
     });
-
-    // Pass 2: the candidates' exact counts, a class of fingerprints
-    // (Share(fp, classes)) at a time: each thread owns a class and walks
-    // every briefing in order, so a table entry's last briefing tells whether
-    // this briefing was counted (no per-briefing set, no sort). Classes are
-    // counted in rounds of `threads` (kMinClasses), and after each round only
-    // the frequent ones are kept. The windows that may be frequent are marked
-    // on the way.
-    candidate_windows_.reset(new std::atomic<uint64_t>[corpus.token_count() / 64 + 1]);
-    for (size_t i = 0; i <= corpus.token_count() / 64; ++i)
-      candidate_windows_[i].store(0, std::memory_order_relaxed);
-    const size_t rounds = (std::max<size_t>(kMinClasses, threads) + threads - 1) / threads;
-    const size_t classes = rounds * threads;
-    for (size_t round = 0; round < rounds; ++round) {
-      std::vector<CountTable> tables(threads);
-      size_t expected = 0;
-      for (size_t n : reached) expected += n;
-      ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
-        const size_t owned = round * threads + part;
-        CountTable& table = tables[part];
-        table.Reserve(expected * 5 / 2 / classes);
-        FingerprintBuffer buffer;
-        std::vector<uint32_t> candidates;  // window offsets in the turn
-        for (size_t b = 0; b < briefings; ++b) {
-          const size_t k = lengths.For(corpus.briefings[b]);
-          for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
-            const uint64_t* fps = buffer.Turn(corpus, t, k);
-            const size_t n = buffer.size();
-            const uint64_t base = corpus.turns[t].begin;
-            // The turn's candidates first (a sketch line per window, asked for
-            // ahead), then their counts: a table slot is a cache miss too, so
-            // it is asked for a few candidates ahead.
-            candidates.clear();
-            for (size_t p = 0; p < n; ++p) {
-              sketch.Prefetch(fps[p + kPrefetch]);
-              const uint64_t fp = fps[p];
-              if ((classes == 1 || Share(fp, classes) == owned) && sketch.AtCap(fp))
-                candidates.push_back(static_cast<uint32_t>(p));
-            }
-            for (size_t c = 0; c < candidates.size(); ++c) {
-              if (c + kTablePrefetch < candidates.size())
-                table.Prefetch(fps[candidates[c + kTablePrefetch]]);
-              const uint32_t p = candidates[c];
-              const uint64_t window = base + p;
-              std::atomic<uint64_t>& word = candidate_windows_[window / 64];
-              const uint64_t bit = uint64_t{1} << (window % 64);
-              if (threads == 1) {  // no other writer: no locked instruction
-                word.store(word.load(std::memory_order_relaxed) | bit, std::memory_order_relaxed);
-              } else {
-                word.fetch_or(bit, std::memory_order_relaxed);
-              }
-              table.Count(fps[p], static_cast<uint32_t>(b));
-            }
-          }
-        }
-      });
-      for (CountTable& table : tables) {
-        table.ForEach([&](uint64_t fp, uint32_t n) {
-          if (n >= min_briefings_) frequent.push_back({fp, n});
-        });
-        table = CountTable();
-      }
-    }
   };
+  // The sketch is freed before pass 2.
   if (cap > Sketch<4>::kMaxCap) {
     Sketch<8> sketch(cells, cap);
-    count(sketch);
+    pass1(sketch);
   } else if (cap > Sketch<2>::kMaxCap) {
     Sketch<4> sketch(cells, cap);
-    count(sketch);
+    pass1(sketch);
   } else {
     Sketch<2> sketch(cells, cap);
-    count(sketch);
+    pass1(sketch);
+  }
+
+  // Pass 2: the candidates' exact counts, a class of fingerprints
+  // (Share(fp, classes)) at a time: each thread owns a class and walks
+  // every briefing in order, so a table entry's last briefing tells whether
+  // this briefing was counted (no per-briefing set, no sort). Classes are
+  // counted in rounds of `threads` (kMinClasses), and after each round only
+  // the frequent ones are kept. The windows that may be frequent are marked
+  // on the way.
+  std::vector<std::pair<uint64_t, uint32_t>> frequent;
+  candidate_windows_.reset(new std::atomic<uint64_t>[corpus.token_count() / 64 + 1]);
+  for (size_t i = 0; i <= corpus.token_count() / 64; ++i)
+    candidate_windows_[i].store(0, std::memory_order_relaxed);
+  const size_t rounds = (std::max<size_t>(kMinClasses, threads) + threads - 1) / threads;
+  const size_t classes = rounds * threads;
+  for (size_t round = 0; round < rounds; ++round) {
+    std::vector<CountTable> tables(threads);
+    size_t expected = 0;
+    for (size_t n : reached) expected += n;
+    ForEachPart(threads, threads, threads, [&](size_t, size_t, size_t part) {
+      const size_t owned = round * threads + part;
+      CountTable& table = tables[part];
+      table.Reserve(expected * 5 / 2 / classes);
+      FingerprintBuffer buffer;
+      std::vector<uint32_t> candidates;  // window offsets in the turn
+      for (size_t b = 0; b < briefings; ++b) {
+        const size_t k = lengths.For(corpus.briefings[b]);
+        for (size_t t = first_turn[b]; t < first_turn[b + 1]; ++t) {
+          const uint64_t* fps = buffer.Turn(corpus, t, k);
+          const size_t n = buffer.size();
+          const uint64_t base = corpus.turns[t].begin;
+          // The turn's candidates first (a filter word per window, asked for
+          // ahead), then their counts: a table slot is a cache miss too, so
+          // it is asked for a few candidates ahead.
+          candidates.clear();
+          for (size_t p = 0; p < n; ++p) {
+            filter.Prefetch(fps[p + kPrefetch]);
+            const uint64_t fp = fps[p];
+            if ((classes == 1 || Share(fp, classes) == owned) && filter.MayContain(fp))
+              candidates.push_back(static_cast<uint32_t>(p));
+          }
+          for (size_t c = 0; c < candidates.size(); ++c) {
+            if (c + kTablePrefetch < candidates.size())
+              table.Prefetch(fps[candidates[c + kTablePrefetch]]);
+            const uint32_t p = candidates[c];
+            const uint64_t window = base + p;
+            std::atomic<uint64_t>& word = candidate_windows_[window / 64];
+            const uint64_t bit = uint64_t{1} << (window % 64);
+            if (threads == 1) {  // no other writer: no locked instruction
+              word.store(word.load(std::memory_order_relaxed) | bit, std::memory_order_relaxed);
+            } else {
+              word.fetch_or(bit, std::memory_order_relaxed);
+            }
+            table.Count(fps[p], static_cast<uint32_t>(b));
+          }
+        }
+      }
+    });
+    for (CountTable& table : tables) {
+      table.ForEach([&](uint64_t fp, uint32_t n) {
+        if (n >= min_briefings_) frequent.push_back({fp, n});
+      });
+      table = CountTable();
+    }
   }
   // Only the frequent ones are kept: a small table, cheap to probe for
   // every window.

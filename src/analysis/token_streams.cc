@@ -1,8 +1,10 @@
 #include "analysis/token_streams.h"
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
 
+#include "index/store_reader.h"
 #include "text/analyzer.h"
 
 namespace lectern {
@@ -52,9 +54,62 @@ void InvertPostings(const Segment& segment, std::span<const uint32_t> docs,
   for (std::thread& t : pool) t.join();
 }
 
+// The same from the store, for docs whose stored words are their
+// positions (Segment::turn_words_are_positions): each turn's terms in
+// order, read sequentially from its stored tokens instead of written term
+// by term all over the array. False if a doc is not such a turn or its
+// stored words disagree with its length (some positions may have been
+// written: the caller inverts the postings instead).
+template <typename Write>
+bool ReadStoredTerms(const Segment& segment, std::span<const uint32_t> docs,
+                     std::span<const uint64_t> begin, size_t threads, const Write& write) {
+  for (uint32_t doc : docs) {
+    if (!segment.turn_words_are_positions(doc)) return false;
+  }
+  threads = std::min<size_t>(ThreadCount(threads), std::max<size_t>(1, docs.size() / 4096));
+  std::atomic<bool> ok{true};
+  auto work = [&](size_t part) {
+    // The store's pages are read once: given back as the reader goes.
+    StoreReader reader(segment, /*release_pages=*/true);
+    const size_t from = docs.size() * part / threads, to = docs.size() * (part + 1) / threads;
+    const uint32_t term_count = segment.term_count();
+    for (size_t i = from; i < to && ok.load(std::memory_order_relaxed); ++i) {
+      std::span<const uint32_t> terms;
+      if (!reader.ReadTerms(docs[i], &terms).ok() || terms.size() != begin[i + 1] - begin[i]) {
+        ok = false;
+        return;
+      }
+      for (size_t p = 0; p < terms.size(); ++p) {
+        if (terms[p] >= term_count) {
+          ok = false;
+          return;
+        }
+        write(begin[i] + p, terms[p]);
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t part = 1; part < threads; ++part) pool.emplace_back(work, part);
+  work(0);
+  for (std::thread& t : pool) t.join();
+  segment.ReleaseStorePages();
+  return ok;
+}
+
+// The streams of `docs` into `write`: from the store where it can, else
+// from the postings.
+template <typename Write>
+void ReadTerms(const Segment& segment, std::span<const uint32_t> docs,
+               std::span<const uint64_t> begin, size_t threads, const Write& write) {
+  if (!ReadStoredTerms(segment, docs, begin, threads, write)) {
+    InvertPostings(segment, docs, begin, threads, write);
+  }
+}
+
 }  // namespace
 
-SegmentStreams ReadStreams(const Segment& segment, std::vector<uint32_t> docs, size_t threads) {
+SegmentStreams ReadStreams(const Segment& segment, std::vector<uint32_t> docs, size_t threads,
+                           StreamSource source) {
   SegmentStreams out;
   out.docs = std::move(docs);
   out.begin.reserve(out.docs.size() + 1);
@@ -65,8 +120,12 @@ SegmentStreams ReadStreams(const Segment& segment, std::vector<uint32_t> docs, s
   }
   out.begin.push_back(total);
   out.tokens.assign(total, kNoTerm);
-  InvertPostings(segment, out.docs, out.begin, threads,
-                 [&](uint64_t at, uint32_t ordinal) { out.tokens[at] = ordinal; });
+  auto write = [&](uint64_t at, uint32_t ordinal) { out.tokens[at] = ordinal; };
+  if (source == StreamSource::kPostings) {
+    InvertPostings(segment, out.docs, out.begin, threads, write);
+  } else {
+    ReadTerms(segment, out.docs, out.begin, threads, write);
+  }
   return out;
 }
 
@@ -74,8 +133,8 @@ template <typename Id>
 void WriteStreams(const Segment& segment, std::span<const uint32_t> docs,
                   std::span<const uint64_t> begin, std::span<const Id> ids, Id* out,
                   size_t threads) {
-  InvertPostings(segment, docs, begin, threads,
-                 [&](uint64_t at, uint32_t ordinal) { out[at] = ids[ordinal]; });
+  ReadTerms(segment, docs, begin, threads,
+            [&](uint64_t at, uint32_t ordinal) { out[at] = ids[ordinal]; });
 }
 
 template void WriteStreams<uint16_t>(const Segment&, std::span<const uint32_t>,

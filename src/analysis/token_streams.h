@@ -1,11 +1,16 @@
 // Token streams: the index terms of chosen turns, position by position,
-// rebuilt from the positional postings (no stored text is read or analysed).
+// rebuilt from the index (no stored text is analysed).
 //
-// This is what collocates, keyness over n-grams and n-gram counts walk. It
-// inverts one segment's postings on all cores: each thread takes a range
-// of the term dictionary and writes each term's ordinal at its positions;
-// positions are disjoint, so threads never write the same slot. Chinese
-// text is indexed as characters, so its streams are characters.
+// This is what collocates, keyness over n-grams, n-gram counts and talking
+// points walk. Where the chosen turns' stored words are their positions
+// (Segment::turn_words_are_positions: every turn written by this version),
+// each turn's terms are read in order from its stored tokens, whose
+// vocabulary names their terms (StoreReader::ReadTerms): sequential reads
+// and writes. Otherwise the segment's postings are inverted: each thread
+// takes a range of the term dictionary and writes each term's ordinal at
+// its positions (disjoint, so threads never write the same slot), a
+// scattered write per position. Either way on all cores. Chinese text is
+// indexed as characters, so its streams are characters.
 //
 // Memory: 4 bytes per position of the chosen turns.
 #pragma once
@@ -33,9 +38,14 @@ struct SegmentStreams {
   }
 };
 
+// Where streams are read from: the store where it can be, or (for tests
+// and benchmarks of the other way) always the postings.
+enum class StreamSource { kStoreOrPostings, kPostings };
+
 // The streams of `docs` (ascending, each < segment.turn_count()).
 // `threads` 0: every core.
-SegmentStreams ReadStreams(const Segment& segment, std::vector<uint32_t> docs, size_t threads = 0);
+SegmentStreams ReadStreams(const Segment& segment, std::vector<uint32_t> docs, size_t threads = 0,
+                           StreamSource source = StreamSource::kStoreOrPostings);
 
 // The streams of `docs` (ascending) written into an array the caller owns
 // (TokenCorpus writes every segment straight into its one token array, in

@@ -47,7 +47,9 @@
 //               to k; words and ideographs, not separators) - the previous
 //               offset (the record's for j = 1)
 //   kStoreVocabulary  one zstd frame of: varint s | varint n | n x (u8
-//               class | string bytes), the tokens by rank
+//               class | string bytes | varint t), the tokens by rank; t is
+//               a word's term ordinal in kTerms + 1, 0 for none (and for
+//               separators)
 //   kBlocks     varint m, m x (varint first turn - previous block's first
 //               turn | varint offset in kStore - previous block's offset)
 //   kTerms      u32 n | n x (u32 df | u40 postings offset | u40 positions

@@ -135,7 +135,7 @@ struct SegmentBuilder::Impl {
         slot = m->InternTerm(CharacterTerm(std::string_view(bytes, 3))) + 1;
       }
       m->AddPosition(slot - 1, mark, position);
-      m->store.Ideograph(begin, position, ideograph);
+      m->store.Ideograph(begin, position, ideograph, slot - 1);
     }
   };
 
@@ -241,15 +241,20 @@ void SegmentBuilder::Add(const Briefing& b, uint64_t content_hash) {
 
 Status SegmentBuilder::Write(const std::string& path) {
   Impl& m = *impl_;
-  if (Status s = m.store.Finish([&](uint32_t id) { return m.term_ids.term(id); }); !s.ok()) {
-    return Status::IOError(path + ": " + s.message());
-  }
-
   // Terms in byte order; postings and positions laid out in the same order.
   std::vector<uint32_t> sorted(m.terms.size());
   std::iota(sorted.begin(), sorted.end(), 0);
   std::sort(sorted.begin(), sorted.end(),
             [&](uint32_t a, uint32_t b) { return m.term_ids.term(a) < m.term_ids.term(b); });
+  {
+    std::vector<uint32_t> ordinal(sorted.size());
+    for (uint32_t i = 0; i < sorted.size(); ++i) ordinal[sorted[i]] = i;
+    if (Status s = m.store.Finish([&](uint32_t id) { return m.term_ids.term(id); },
+                                  [&](uint32_t id) { return ordinal[id]; });
+        !s.ok()) {
+      return Status::IOError(path + ": " + s.message());
+    }
+  }
   size_t postings_size = 0, positions_size = 0, term_bytes = 0;
   // A term's skip entries are preceded by their length (format.h).
   std::vector<std::string> skip_lengths(m.terms.size());

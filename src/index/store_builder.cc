@@ -93,22 +93,37 @@ void StoreBuilder::Word(uint32_t begin, uint32_t end, uint32_t position, uint32_
       } else if (word[0] >= 'A' && word[0] <= 'Z' && word[0] + 32 == term_bytes[0]) {
         Push(kCapitalizedTerm, term);
       } else {
-        Push(kLiteralWord, literal_words_.Intern(word));
+        Literal(word, term);
       }
     } else {
-      Push(kLiteralWord, literal_words_.Intern(word));
+      Literal(word, term);
     }
     previous_ = StoreVocabulary::kWord;
   }
   covered_ = end;
 }
 
-void StoreBuilder::Ideograph(uint32_t begin, uint32_t position, char16_t ideograph) {
+void StoreBuilder::Literal(std::string_view word, uint32_t term) {
+  const uint32_t id = literal_words_.Intern(word);
+  if (id >= literal_terms_.size()) literal_terms_.resize(id + 1, 0);
+  uint32_t& known = literal_terms_[id];
+  if (known == 0) known = term == kNoTerm ? kConflict : term + 1;
+  // The entry names its first term: this word, indexed as none or another,
+  // cannot be read by it.
+  if (known != term + 1) words_are_positions_ = false;
+  Push(kLiteralWord, id);
+}
+
+void StoreBuilder::Ideograph(uint32_t begin, uint32_t position, char16_t ideograph,
+                             uint32_t term) {
   if (begin < covered_ || begin + 3 > text_.size()) {
     words_are_positions_ = false;
     return;
   }
   if (position != words_++) words_are_positions_ = false;
+  uint32_t& known = ideograph_terms_[ideograph];
+  if (known == 0) known = term + 1;
+  if (known != term + 1) words_are_positions_ = false;  // (never: one term per ideograph)
   Gap(begin, StoreVocabulary::kIdeograph);
   Push(kIdeograph, ideograph);
   previous_ = StoreVocabulary::kIdeograph;
@@ -125,7 +140,8 @@ bool StoreBuilder::EndTurn(std::string_view label, uint32_t positions) {
   return words_are_positions_ && words_ == positions;
 }
 
-Status StoreBuilder::Finish(const std::function<std::string_view(uint32_t)>& term_bytes) {
+Status StoreBuilder::Finish(const std::function<std::string_view(uint32_t)>& term_bytes,
+                            const std::function<uint32_t(uint32_t)>& term_ordinal) {
   // Rank every token used, most frequent first; ties by kind and id (the
   // order of first use), so the ranking is deterministic.
   struct Used {
@@ -162,33 +178,38 @@ Status StoreBuilder::Finish(const std::function<std::string_view(uint32_t)>& ter
   for (size_t r = 0; r < used.size(); ++r) {
     const uint32_t kind = used[r].token >> kIdBits, id = used[r].token & ((1u << kIdBits) - 1);
     StoreVocabulary::Token& t = ranked[r];
+    // A known term (id + 1, 0 for none) as its ordinal + 1.
+    auto ordinal = [&](uint32_t known) {
+      return known == 0 || known == kConflict ? 0 : term_ordinal(known - 1) + 1;
+    };
     switch (kind) {
       case kTerm:
-        t = {StoreVocabulary::kWord, term_bytes(id)};
+        t = {StoreVocabulary::kWord, term_bytes(id), ordinal(id + 1)};
         break;
       case kCapitalizedTerm: {
         const size_t at = capitalized.size();
         capitalized += term_bytes(id);
         capitalized[at] = static_cast<char>(capitalized[at] - 32);
-        t = {StoreVocabulary::kWord, std::string_view(capitalized).substr(at)};
+        t = {StoreVocabulary::kWord, std::string_view(capitalized).substr(at), ordinal(id + 1)};
         break;
       }
       case kLiteralWord:
-        t = {StoreVocabulary::kWord, literal_words_.term(id)};
+        t = {StoreVocabulary::kWord, literal_words_.term(id), ordinal(literal_terms_[id])};
         break;
       case kSeparator:
-        t = {StoreVocabulary::kSeparator, separators_.term(id)};
+        t = {StoreVocabulary::kSeparator, separators_.term(id), 0};
         break;
       case kIdeograph: {
         const size_t at = ideographs.size();
         ideographs.push_back(static_cast<char>(0xE0 | (id >> 12)));
         ideographs.push_back(static_cast<char>(0x80 | ((id >> 6) & 0x3F)));
         ideographs.push_back(static_cast<char>(0x80 | (id & 0x3F)));
-        t = {StoreVocabulary::kIdeograph, std::string_view(ideographs).substr(at, 3)};
+        t = {StoreVocabulary::kIdeograph, std::string_view(ideographs).substr(at, 3),
+             ordinal(ideograph_terms_[id])};
         break;
       }
       default:
-        t = {StoreVocabulary::kEnd, {}};
+        t = {StoreVocabulary::kEnd, {}, 0};
     }
     std::string bytes;
     code.Append(r, &bytes);

@@ -42,22 +42,29 @@ class StoreBuilder {
   // overlaps one before it adds nothing: its bytes are stored.
   void Word(uint32_t begin, uint32_t end, uint32_t position, uint32_t term,
             std::string_view term_bytes);
-  // An ideograph below U+10000, 3 bytes of UTF-8 at `begin`, at `position`.
-  void Ideograph(uint32_t begin, uint32_t position, char16_t ideograph);
+  // An ideograph below U+10000, 3 bytes of UTF-8 at `begin`, at `position`,
+  // indexed as term `term`.
+  void Ideograph(uint32_t begin, uint32_t position, char16_t ideograph, uint32_t term);
   // Ends the turn (what follows its last word is stored as it is) and
   // stores its label. Returns whether the turn's stored words are its
-  // `positions` positions: the k-th word or ideograph of the stored text
-  // is the one at position k, for every k (false when a word overlapped
-  // another or positions were skipped). Readers then find a position's
-  // word by counting stored words (StoreVocabulary::LocateWords).
+  // `positions` positions, with their terms: the k-th word or ideograph of
+  // the stored text is the one at position k, for every k, and its
+  // vocabulary entry names its term (false when a word overlapped another,
+  // positions were skipped, or a word's bytes were indexed as another term
+  // elsewhere). Readers then find a position's word by counting stored
+  // words (StoreVocabulary::DecodeWords), and the turn's terms without the
+  // postings (StoreVocabulary::DecodeTerms).
   bool EndTurn(std::string_view label, uint32_t positions);
 
   // Memory held (for deciding when to flush a segment).
   size_t bytes() const;
 
   // Ranks the vocabulary and codes every block. `term_bytes` gives the
-  // bytes of the term ids passed to Word. Call once, before the accessors.
-  Status Finish(const std::function<std::string_view(uint32_t)>& term_bytes);
+  // bytes of the term ids passed to Word and Ideograph, `term_ordinal`
+  // their places in the segment's sorted terms (format.h: kTerms). Call
+  // once, before the accessors.
+  Status Finish(const std::function<std::string_view(uint32_t)>& term_bytes,
+                const std::function<uint32_t(uint32_t)>& term_ordinal);
 
   const std::string& vocabulary() const { return vocabulary_; }
   const std::string& store() const { return store_; }
@@ -81,6 +88,8 @@ class StoreBuilder {
   // the decoder implies before a token of class `next`.
   void Gap(uint32_t begin, StoreVocabulary::Class next);
   void Separator(std::string_view bytes);
+  // A word stored by its bytes, indexed as `term`.
+  void Literal(std::string_view word, uint32_t term);
 
   struct Block {
     uint32_t first_turn;
@@ -96,6 +105,10 @@ class StoreBuilder {
   size_t token_count_ = 0;
   std::vector<uint32_t> counts_[kKinds];  // by kind, by id
   TermTable literal_words_, separators_;
+  // The term of each literal word (by id) and ideograph (by code point),
+  // plus one; kConflict for a literal word indexed as two terms.
+  static constexpr uint32_t kConflict = UINT32_MAX;
+  std::vector<uint32_t> literal_terms_, ideograph_terms_ = std::vector<uint32_t>(0x10000);
   // Separators of one or two bytes (most of them), id + 1 by their bytes.
   std::vector<uint32_t> short_separators_ = std::vector<uint32_t>(1 + 256 + 256 * 257);
   std::vector<Block> blocks_;

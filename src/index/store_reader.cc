@@ -72,4 +72,27 @@ Status StoreReader::DecodeWords(uint32_t doc, uint32_t first, uint32_t last, Wor
   return Status::Ok();
 }
 
+Status StoreReader::ReadTerms(uint32_t doc, std::span<const uint32_t>* terms) {
+  if (doc >= segment_->turn_count()) return Status::NotFound("no such turn");
+  LECTERN_RETURN_IF_ERROR(LoadVocabulary());
+  const uint32_t block = segment_->BlockOf(doc);
+  const uint32_t first = segment_->block_first_turn(block);
+  if (terms_block_ != block) {
+    terms_block_ = -1;
+    const uint32_t next = block + 1 < segment_->block_count()
+                              ? segment_->block_first_turn(block + 1)
+                              : segment_->turn_count();
+    if (!vocabulary_->DecodeTerms(segment_->block_bytes(block), next - first, &terms_,
+                                  &term_starts_)) {
+      return Damaged(block);
+    }
+    if (release_pages_ && ++loads_ % kReleaseEvery == 0) segment_->ReleaseStorePages();
+    terms_block_ = block;
+  }
+  const uint32_t r = doc - first;
+  *terms = std::span<const uint32_t>(terms_.data() + term_starts_[r],
+                                     term_starts_[r + 1] - term_starts_[r]);
+  return Status::Ok();
+}
+
 }  // namespace lectern

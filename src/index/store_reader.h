@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,6 +42,12 @@ class StoreReader {
   // position k.
   Status DecodeWords(uint32_t doc, uint32_t first, uint32_t last, WordsText* out);
 
+  // The term ordinals (format.h: kTerms) of turn `doc`'s words, in order
+  // (StoreVocabulary::DecodeTerms): in a turn whose words are its
+  // positions, the term at each position. Valid until the next ReadTerms
+  // of another block.
+  Status ReadTerms(uint32_t doc, std::span<const uint32_t>* terms);
+
  private:
   // Decodes `block` into buffer_, its records into records_.
   Status Load(uint32_t block);
@@ -57,6 +64,9 @@ class StoreReader {
   std::vector<StoreRecord> records_;  // the block's turns, in buffer_
   // DecodeWords's last turn: its block, the block's first turn and turns.
   uint32_t window_doc_ = UINT32_MAX, window_block_ = 0, window_first_turn_ = 0, window_turns_ = 0;
+  // ReadTerms's block and its records' terms.
+  int64_t terms_block_ = -1;
+  std::vector<uint32_t> terms_, term_starts_;
 };
 
 }  // namespace lectern

@@ -26,6 +26,7 @@ std::string StoreVocabulary::Encode(unsigned stoppers, const std::vector<Token>&
   for (const Token& t : ranked) {
     raw.push_back(static_cast<char>(t.cls));
     PutString(&raw, t.bytes);
+    PutVarint(&raw, t.term);
   }
   std::string out(ZSTD_compressBound(raw.size()), '\0');
   const size_t n =
@@ -54,14 +55,22 @@ Result<StoreVocabulary> StoreVocabulary::Parse(std::string_view section) {
   }
   v.code_ = DenseCode(static_cast<unsigned>(stoppers));
   v.entries_.reserve(n);
+  v.token_terms_.reserve(n);
   v.bytes_.reserve(raw.size() + kPadding);
   for (uint64_t i = 0; i < n; ++i) {
     std::string_view bytes;
     if (p == end) return bad;
     const auto cls = static_cast<unsigned char>(*p++);
-    if (cls > kEnd || !GetString(&p, end, &bytes) || bytes.size() >= (1u << 30)) return bad;
+    uint64_t term;
+    if (cls > kEnd || !GetString(&p, end, &bytes) || bytes.size() >= (1u << 30) ||
+        !GetVarint(&p, end, &term) || term >= kEndToken - 1) {
+      return bad;
+    }
     v.entries_.push_back(
         Entry{static_cast<uint32_t>(v.bytes_.size()), static_cast<uint32_t>(bytes.size()), cls});
+    v.token_terms_.push_back(cls == kEnd         ? kEndToken
+                             : cls == kSeparator ? 0
+                                                 : static_cast<uint32_t>(term) + 1);
     v.bytes_.append(bytes);
   }
   if (p != end) return bad;
@@ -118,6 +127,47 @@ bool StoreVocabulary::Decode(const unsigned char* p, const unsigned char* end, c
     at += e.size;
   }
   return !in_label && at == size && records->size() == turns;
+}
+
+bool StoreVocabulary::DecodeTerms(std::string_view block, uint32_t turns,
+                                  std::vector<uint32_t>* terms,
+                                  std::vector<uint32_t>* starts) const {
+  starts->clear();
+  const char* p = block.data();
+  const char* const end = block.data() + block.size();
+  uint64_t decoded_size, checkpoints_size;
+  if (!GetVarint(&p, end, &decoded_size) || !GetVarint(&p, end, &checkpoints_size) ||
+      checkpoints_size > static_cast<uint64_t>(end - p)) {
+    return false;
+  }
+  const auto* q = reinterpret_cast<const unsigned char*>(p + checkpoints_size);
+  const auto* const codes_end = reinterpret_cast<const unsigned char*>(end);
+  const uint32_t* token_terms = token_terms_.data();
+  const uint64_t n = token_terms_.size();
+  // At most a word per codeword byte: written without a test per word,
+  // kept or not by the count (words and separators alternate unpredictably).
+  // Grown, never shrunk (resizing down and up would zero it every block).
+  if (terms->size() < static_cast<size_t>(codes_end - q)) terms->resize(codes_end - q);
+  uint32_t* out = terms->data();
+  size_t count = 0;
+  uint32_t in_text = 1;
+  starts->push_back(0);
+  while (q < codes_end) {
+    uint64_t rank;
+    if (!NextRank(&q, codes_end, &rank) || rank >= n) return false;
+    const uint32_t t = token_terms[rank];
+    if (t == kEndToken) {
+      if (!in_text) {
+        if (starts->size() > turns) return false;
+        starts->push_back(static_cast<uint32_t>(count));
+      }
+      in_text ^= 1;
+      continue;
+    }
+    out[count] = t - 2;  // kNoTerm for 1
+    count += (t != 0) & in_text;
+  }
+  return in_text && starts->size() == size_t{turns} + 1;
 }
 
 bool StoreVocabulary::DecodeWords(std::string_view block, uint32_t turns, uint32_t record,

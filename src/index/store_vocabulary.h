@@ -58,7 +58,9 @@ class StoreVocabulary {
   struct Token {
     Class cls;
     std::string_view bytes;
+    uint32_t term = 0;  // a word's term ordinal (format.h: kTerms) + 1; 0: none
   };
+  static constexpr uint32_t kNoTerm = UINT32_MAX;
 
   StoreVocabulary() : code_(128) {}
 
@@ -79,6 +81,15 @@ class StoreVocabulary {
   template <typename Allocate>
   bool DecodeBlock(std::string_view block, uint32_t turns, Allocate&& allocate, size_t* size,
                    std::vector<StoreRecord>* records) const;
+
+  // The term ordinals (format.h: kTerms) of the words of the text of each
+  // record of a block holding `turns` records, in order, without decoding
+  // their bytes: record r's are (*terms)[(*starts)[r]] up to
+  // (*starts)[r + 1] (`terms` may hold more, unused: it is reused without
+  // being cleared); kNoTerm for a word whose entry names no term. False if
+  // the block is damaged.
+  bool DecodeTerms(std::string_view block, uint32_t turns, std::vector<uint32_t>* terms,
+                   std::vector<uint32_t>* starts) const;
 
   // Decodes words `first` to `last` of the text of record `record` of a
   // block holding `turns` records (words and ideographs, counted from 0;
@@ -115,6 +126,10 @@ class StoreVocabulary {
 
   DenseCode code_;
   std::vector<Entry> entries_;
+  // By rank, for DecodeTerms: a word's term ordinal + 2 (1: none), 0 for a
+  // separator, kEndToken for the end.
+  static constexpr uint32_t kEndToken = UINT32_MAX;
+  std::vector<uint32_t> token_terms_;
   std::string bytes_;
 };
 

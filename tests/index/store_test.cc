@@ -245,25 +245,66 @@ TEST(Store, TurnsWhoseWordsAreNotTheirPositionsAreToldApart) {
   };
   EXPECT_TRUE(exact(
       [](StoreBuilder& s) {
-        s.Word(0, 3, 0, StoreBuilder::kNoTerm, {});
-        s.Word(4, 7, 1, StoreBuilder::kNoTerm, {});
-        s.Word(8, 13, 2, StoreBuilder::kNoTerm, {});
+        s.Word(0, 3, 0, 0, "one");
+        s.Word(4, 7, 1, 1, "two");
+        s.Word(8, 13, 2, 7, "3");  // stored by its bytes, indexed as term 7
       },
       3));
   EXPECT_FALSE(exact(  // a position skipped
       [](StoreBuilder& s) {
-        s.Word(0, 3, 0, StoreBuilder::kNoTerm, {});
-        s.Word(8, 13, 2, StoreBuilder::kNoTerm, {});
+        s.Word(0, 3, 0, 0, "one");
+        s.Word(8, 13, 2, 2, "three");
       },
       3));
   EXPECT_FALSE(exact(  // overlapping words: the second is not stored
       [](StoreBuilder& s) {
-        s.Word(0, 7, 0, StoreBuilder::kNoTerm, {});
-        s.Word(4, 7, 1, StoreBuilder::kNoTerm, {});
+        s.Word(0, 7, 0, 0, "one two");
+        s.Word(4, 7, 1, 1, "two");
       },
       2));
   EXPECT_FALSE(exact(  // positions after the last word stored
-      [](StoreBuilder& s) { s.Word(0, 3, 0, StoreBuilder::kNoTerm, {}); }, 3));
+      [](StoreBuilder& s) { s.Word(0, 3, 0, 0, "one"); }, 3));
+  EXPECT_FALSE(exact(  // a word of no term
+      [](StoreBuilder& s) { s.Word(0, 3, 0, StoreBuilder::kNoTerm, {}); }, 1));
+  // One word's bytes indexed as two terms: the vocabulary names the first.
+  StoreBuilder store;
+  store.BeginTurn(0, text);
+  store.Word(0, 3, 0, 4, "uno");
+  EXPECT_TRUE(store.EndTurn("", 1));
+  store.BeginTurn(1, text);
+  store.Word(0, 3, 0, 5, "eins");
+  EXPECT_FALSE(store.EndTurn("", 1));
+}
+
+// Every word's term comes back from the vocabulary, by ordinal, without
+// decoding the text.
+TEST(Store, TermsOfEveryRecordComeBackInOrder) {
+  StoreBuilder store;
+  store.BeginTurn(0, "China's stance, \xE4\xB8\xAD.");
+  store.Word(0, 7, 0, 0, "china");   // a literal word ("China's")
+  store.Word(8, 14, 1, 1, "stance");
+  store.Ideograph(16, 2, u'\u4E2D', 2);
+  EXPECT_TRUE(store.EndTurn("Hua Chunying:", 3));
+  store.BeginTurn(1, "");
+  EXPECT_TRUE(store.EndTurn("", 0));
+  store.BeginTurn(2, "china x");
+  store.Word(0, 5, 0, 0, "china");
+  store.Word(6, 7, 1, StoreBuilder::kNoTerm, {});
+  EXPECT_FALSE(store.EndTurn("", 2));
+  // Ordinals: ids in reverse.
+  ASSERT_TRUE(store
+                  .Finish([](uint32_t id) { return id == 0 ? "china" : id == 1 ? "stance" : "x"; },
+                          [](uint32_t id) { return 10 - id; })
+                  .ok());
+  auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
+  ASSERT_TRUE(vocabulary.ok());
+  std::vector<uint32_t> terms, starts;
+  ASSERT_TRUE(vocabulary->DecodeTerms(store.store(), 3, &terms, &starts));
+  EXPECT_EQ(starts, (std::vector<uint32_t>{0, 3, 3, 5}));
+  terms.resize(starts.back());  // (it may hold more)
+  EXPECT_EQ(terms, (std::vector<uint32_t>{10, 9, 8, 10, StoreVocabulary::kNoTerm}));
+  EXPECT_FALSE(vocabulary->DecodeTerms(store.store(), 2, &terms, &starts));  // a record more
+  EXPECT_FALSE(vocabulary->DecodeTerms(store.store().substr(0, 6), 3, &terms, &starts));
 }
 
 TEST(Store, RandomBytesComeBackWhateverTheWordsReported) {
@@ -280,14 +321,14 @@ TEST(Store, RandomBytesComeBackWhateverTheWordsReported) {
       const uint32_t begin = at + rng() % 3, end = begin + 1 + rng() % 4;
       if (begin + 3 <= text.size() && text.compare(begin, 3, "\xE4\xB8\xAD") == 0 &&
           rng() % 2 == 0) {
-        store.Ideograph(begin, position++, u'\u4E2D');
+        store.Ideograph(begin, position++, u'\u4E2D', 9);
       } else {  // may run past the text: ignored
         store.Word(begin, end, position++, StoreBuilder::kNoTerm, {});
       }
       at = begin + rng() % 3;
     }
     store.EndTurn(round % 2 ? "label" : "", position);
-    ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }).ok());
+    ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }, [](uint32_t id) { return id; }).ok());
     auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
     ASSERT_TRUE(vocabulary.ok());
     const std::optional<Turns> decoded = Decode(*vocabulary, store.store(), 1);
@@ -319,7 +360,8 @@ TEST(Store, WordsAreStoredByTermWhenWrittenAsItOrCapitalised) {
   uint32_t position = 0;
   for (uint32_t begin : {0u, 7u, 14u, 20u, 26u}) store.Word(begin, begin + 5, position++, 0, "china");
   EXPECT_TRUE(store.EndTurn("", 5));
-  ASSERT_TRUE(store.Finish([](uint32_t id) { return id == 0 ? "china" : ""; }).ok());
+  ASSERT_TRUE(store.Finish([](uint32_t id) { return id == 0 ? "china" : ""; },
+                           [](uint32_t id) { return id; }).ok());
   EXPECT_EQ(DecodeAll(store, 1), std::vector<std::string>{text});
   // The vocabulary holds "china" and "China" once each, and "CHINA" and
   // "chinA" as words of their own: 4 words; ", " and "; " (single spaces
@@ -341,7 +383,7 @@ TEST(Store, ShortSeparatorsIncludingNulAreKeptApart) {
   store.EndTurn("", 5);
   store.BeginTurn(1, "");
   store.EndTurn("", 0);
-  ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }).ok());
+  ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }, [](uint32_t id) { return id; }).ok());
   EXPECT_EQ(DecodeAll(store, 2), (std::vector<std::string>{text, ""}));
 }
 
@@ -352,7 +394,7 @@ TEST(Store, DamagedBlocksAreRefusedNotCrashedOn) {
   store.Word(0, 2, 0, StoreBuilder::kNoTerm, {});
   store.Word(3, 9, 1, StoreBuilder::kNoTerm, {});
   store.EndTurn("Zhao Lijian:", 2);
-  ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }).ok());
+  ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }, [](uint32_t id) { return id; }).ok());
   auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
   ASSERT_TRUE(vocabulary.ok());
   auto decode = [&](const std::string& block, uint32_t turns) {
@@ -377,6 +419,8 @@ TEST(Store, DamagedBlocksAreRefusedNotCrashedOn) {
     decode(bad, 1);  // whatever it says, it must not read or write out of bounds
     WordsText window;
     vocabulary->DecodeWords(bad, 1, 0, rng() % 3, 2 + rng() % 3, &window);
+    std::vector<uint32_t> terms, starts;
+    vocabulary->DecodeTerms(bad, 1, &terms, &starts);
   }
   EXPECT_FALSE(StoreVocabulary::Parse("not a zstd frame").ok());
 }
