@@ -289,6 +289,11 @@ static Result<TalkingPointsReport> Analyse(const std::shared_ptr<const Index>& i
   Result<std::vector<WordingFacts>> facts =
       SourceFacts(*index, corpus, kept_sources, wordings, threads);
   if (!facts.ok()) return facts.status();
+  // Sized once: a point is large, and a vector growing by doubling holds
+  // both buffers at once, at this stage's peak.
+  points.reserve(ranges.size());
+  point_sources.reserve(ranges.size());
+  point_uses.reserve(ranges.size());
   for (size_t r = 0; r < ranges.size(); ++r) {
     const auto [i, j] = ranges[r];
     {
