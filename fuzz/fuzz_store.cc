@@ -41,7 +41,7 @@ struct Sink final : lectern::IndexTermSink {
                            static_cast<char>(0x80 | ((ideograph >> 6) & 0x3F)),
                            static_cast<char>(0x80 | (ideograph & 0x3F))};
     ids.push_back(terms->Intern(lectern::CharacterTerm(std::string_view(bytes, 3))));
-    store->Ideograph(begin, position, ideograph, ids.back());
+    store->Ideograph(begin, position, ideograph);
   }
 };
 
@@ -86,7 +86,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   sink.ids.clear();
   store.BeginTurn(1, second);
   if (store.EndTurn("", analyzer.AnalyzeForIndex(second, &sink))) ids[1] = sink.ids;
-  Check(store.Finish([&](uint32_t id) { return terms.term(id); }, [](uint32_t id) { return id; })
+  auto ideograph_term = [&](char16_t ideograph) {
+    const char bytes[3] = {static_cast<char>(0xE0 | (ideograph >> 12)),
+                           static_cast<char>(0x80 | ((ideograph >> 6) & 0x3F)),
+                           static_cast<char>(0x80 | (ideograph & 0x3F))};
+    return terms.Intern(lectern::CharacterTerm(std::string_view(bytes, 3)));
+  };
+  Check(store.Finish([&](uint32_t id) { return terms.term(id); }, [](uint32_t id) { return id; },
+                     ideograph_term)
             .ok(),
         "Finish failed");
   auto vocabulary = lectern::StoreVocabulary::Parse(store.vocabulary());

@@ -135,7 +135,7 @@ struct SegmentBuilder::Impl {
         slot = m->InternTerm(CharacterTerm(std::string_view(bytes, 3))) + 1;
       }
       m->AddPosition(slot - 1, mark, position);
-      m->store.Ideograph(begin, position, ideograph, slot - 1);
+      m->store.Ideograph(begin, position, ideograph);
     }
   };
 
@@ -250,7 +250,8 @@ Status SegmentBuilder::Write(const std::string& path) {
     std::vector<uint32_t> ordinal(sorted.size());
     for (uint32_t i = 0; i < sorted.size(); ++i) ordinal[sorted[i]] = i;
     if (Status s = m.store.Finish([&](uint32_t id) { return m.term_ids.term(id); },
-                                  [&](uint32_t id) { return ordinal[id]; });
+                                  [&](uint32_t id) { return ordinal[id]; },
+                                  [&](char16_t ideograph) { return m.ideograph_ids[ideograph] - 1; });
         !s.ok()) {
       return Status::IOError(path + ": " + s.message());
     }

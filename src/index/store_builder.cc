@@ -83,8 +83,9 @@ void StoreBuilder::Word(uint32_t begin, uint32_t end, uint32_t position, uint32_
     Separator(word);
     words_are_positions_ = false;
   } else {
-    if (position != words_++) words_are_positions_ = false;
+    if (position != words_) words_are_positions_ = false;
     Gap(begin, StoreVocabulary::kWord);
+    NoteWord();
     const size_t n = word.size();
     if (term != kNoTerm && term_bytes.size() == n && n > 0 &&
         BytesEqual(word.data() + 1, term_bytes.data() + 1, n - 1)) {
@@ -114,17 +115,14 @@ void StoreBuilder::Literal(std::string_view word, uint32_t term) {
   Push(kLiteralWord, id);
 }
 
-void StoreBuilder::Ideograph(uint32_t begin, uint32_t position, char16_t ideograph,
-                             uint32_t term) {
+void StoreBuilder::Ideograph(uint32_t begin, uint32_t position, char16_t ideograph) {
   if (begin < covered_ || begin + 3 > text_.size()) {
     words_are_positions_ = false;
     return;
   }
-  if (position != words_++) words_are_positions_ = false;
-  uint32_t& known = ideograph_terms_[ideograph];
-  if (known == 0) known = term + 1;
-  if (known != term + 1) words_are_positions_ = false;  // (never: one term per ideograph)
+  if (position != words_) words_are_positions_ = false;
   Gap(begin, StoreVocabulary::kIdeograph);
+  NoteWord();
   Push(kIdeograph, ideograph);
   previous_ = StoreVocabulary::kIdeograph;
   covered_ = begin + 3;
@@ -141,7 +139,8 @@ bool StoreBuilder::EndTurn(std::string_view label, uint32_t positions) {
 }
 
 Status StoreBuilder::Finish(const std::function<std::string_view(uint32_t)>& term_bytes,
-                            const std::function<uint32_t(uint32_t)>& term_ordinal) {
+                            const std::function<uint32_t(uint32_t)>& term_ordinal,
+                            const std::function<uint32_t(char16_t)>& ideograph_term) {
   // Rank every token used, most frequent first; ties by kind and id (the
   // order of first use), so the ranking is deterministic.
   struct Used {
@@ -205,7 +204,7 @@ Status StoreBuilder::Finish(const std::function<std::string_view(uint32_t)>& ter
         ideographs.push_back(static_cast<char>(0x80 | ((id >> 6) & 0x3F)));
         ideographs.push_back(static_cast<char>(0x80 | (id & 0x3F)));
         t = {StoreVocabulary::kIdeograph, std::string_view(ideographs).substr(at, 3),
-             ordinal(ideograph_terms_[id])};
+             ordinal(ideograph_term(static_cast<char16_t>(id)) + 1)};
         break;
       }
       default:
@@ -223,25 +222,43 @@ Status StoreBuilder::Finish(const std::function<std::string_view(uint32_t)>& ter
   if (vocabulary_.empty()) return Status::IOError("cannot compress the store vocabulary");
 
   // Each block (format.h): varint decoded size, varint size of its word
-  // checkpoints, the checkpoints, then its tokens' codewords.
+  // checkpoints, the checkpoints, then its tokens' codewords. The words
+  // that are checkpoints were noted as they came (checkpoint_tokens_), so
+  // that the loop over every token only compares its index.
   store_.clear();
   store_.reserve(token_count_ * 2 + blocks_.size() * 8);
   offsets_.clear();
-  std::string codes, checkpoints;
+  std::unique_ptr<char[]> codes;
+  size_t codes_capacity = 0;
+  std::string checkpoints;
   std::vector<uint32_t> record_checkpoints;  // of the record being coded
+  size_t next_checkpoint = 0;                // in checkpoint_tokens_
+  checkpoint_tokens_.push_back(SIZE_MAX);
   for (size_t b = 0; b < blocks_.size(); ++b) {
     offsets_.push_back(store_.size());
     const size_t end = b + 1 < blocks_.size() ? blocks_[b + 1].first_token : token_count_;
-    codes.resize((end - blocks_[b].first_token) * DenseCode::kMaxBytes + 8);
-    char* const codes_start = codes.data();
+    const size_t need = (end - blocks_[b].first_token) * DenseCode::kMaxBytes + 8;
+    if (need > codes_capacity) {
+      codes_capacity = std::max(need, 2 * codes_capacity);
+      codes.reset(new char[codes_capacity]);
+    }
+    char* const codes_start = codes.get();
     char* out = codes_start;
     checkpoints.clear();
-    uint32_t record_start = 0, previous_record_start = 0, words = 0;
+    uint32_t record_start = 0, previous_record_start = 0;
     bool in_label = false;
     for (size_t i = blocks_[b].first_token; i < end; ++i) {
       const uint32_t t = Token(i);
       const uint32_t kind = t >> kIdBits;
-      if (kind == kEnd) {
+      const uint64_t packed = codewords[kind][t & ((1u << kIdBits) - 1)];
+      if (i == checkpoint_tokens_[next_checkpoint]) [[unlikely]] {
+        record_checkpoints.push_back(static_cast<uint32_t>(out - codes_start));
+        ++next_checkpoint;
+      }
+      const uint64_t bytes = packed >> 8;
+      std::memcpy(out, &bytes, sizeof(uint32_t));  // little-endian: the codeword first
+      out += packed & 0xFF;
+      if (kind == kEnd) [[unlikely]] {
         if (in_label) {  // the record's end: its checkpoints
           PutVarint(&checkpoints, record_start - previous_record_start);
           PutVarint(&checkpoints, record_checkpoints.size());
@@ -252,26 +269,17 @@ Status StoreBuilder::Finish(const std::function<std::string_view(uint32_t)>& ter
           }
           record_checkpoints.clear();
           previous_record_start = record_start;
-          words = 0;
+          record_start = static_cast<uint32_t>(out - codes_start);
         }
         in_label = !in_label;
-      } else if (kind != kSeparator && !in_label) {
-        if (words > 0 && words % kStoreWordCheckpoint == 0) {
-          record_checkpoints.push_back(static_cast<uint32_t>(out - codes_start));
-        }
-        ++words;
       }
-      const uint64_t packed = codewords[kind][t & ((1u << kIdBits) - 1)];
-      const uint64_t bytes = packed >> 8;
-      std::memcpy(out, &bytes, sizeof(uint32_t));  // little-endian: the codeword first
-      out += packed & 0xFF;
-      if (kind == kEnd && !in_label) record_start = static_cast<uint32_t>(out - codes_start);
     }
     PutVarint(&store_, blocks_[b].decoded_size);
     PutVarint(&store_, checkpoints.size());
     store_ += checkpoints;
     store_.append(codes_start, static_cast<size_t>(out - codes_start));
   }
+  checkpoint_tokens_ = {};
   chunks_.clear();
   token_count_ = 0;
   return Status::Ok();

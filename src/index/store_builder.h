@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "index/format.h"
 #include "index/store_vocabulary.h"
 #include "index/term_table.h"
 
@@ -42,9 +43,9 @@ class StoreBuilder {
   // overlaps one before it adds nothing: its bytes are stored.
   void Word(uint32_t begin, uint32_t end, uint32_t position, uint32_t term,
             std::string_view term_bytes);
-  // An ideograph below U+10000, 3 bytes of UTF-8 at `begin`, at `position`,
-  // indexed as term `term`.
-  void Ideograph(uint32_t begin, uint32_t position, char16_t ideograph, uint32_t term);
+  // An ideograph below U+10000, 3 bytes of UTF-8 at `begin`, at `position`
+  // (indexed as its CharacterTerm: Finish's `ideograph_term`).
+  void Ideograph(uint32_t begin, uint32_t position, char16_t ideograph);
   // Ends the turn (what follows its last word is stored as it is) and
   // stores its label. Returns whether the turn's stored words are its
   // `positions` positions, with their terms: the k-th word or ideograph of
@@ -60,11 +61,13 @@ class StoreBuilder {
   size_t bytes() const;
 
   // Ranks the vocabulary and codes every block. `term_bytes` gives the
-  // bytes of the term ids passed to Word and Ideograph, `term_ordinal`
-  // their places in the segment's sorted terms (format.h: kTerms). Call
-  // once, before the accessors.
+  // bytes of the term ids passed to Word, `ideograph_term` the term id of
+  // an ideograph passed to Ideograph, and `term_ordinal` a term id's place
+  // in the segment's sorted terms (format.h: kTerms). Call once, before
+  // the accessors.
   Status Finish(const std::function<std::string_view(uint32_t)>& term_bytes,
-                const std::function<uint32_t(uint32_t)>& term_ordinal);
+                const std::function<uint32_t(uint32_t)>& term_ordinal,
+                const std::function<uint32_t(char16_t)>& ideograph_term);
 
   const std::string& vocabulary() const { return vocabulary_; }
   const std::string& store() const { return store_; }
@@ -90,6 +93,13 @@ class StoreBuilder {
   void Separator(std::string_view bytes);
   // A word stored by its bytes, indexed as `term`.
   void Literal(std::string_view word, uint32_t term);
+  // Counts the word about to be pushed, noting it if it is a checkpoint.
+  void NoteWord() {
+    if (words_ % kStoreWordCheckpoint == 0 && words_ > 0) [[unlikely]] {
+      checkpoint_tokens_.push_back(token_count_);
+    }
+    ++words_;
+  }
 
   struct Block {
     uint32_t first_turn;
@@ -105,13 +115,16 @@ class StoreBuilder {
   size_t token_count_ = 0;
   std::vector<uint32_t> counts_[kKinds];  // by kind, by id
   TermTable literal_words_, separators_;
-  // The term of each literal word (by id) and ideograph (by code point),
-  // plus one; kConflict for a literal word indexed as two terms.
+  // The term of each literal word (by id), plus one; kConflict for one
+  // indexed as no term.
   static constexpr uint32_t kConflict = UINT32_MAX;
-  std::vector<uint32_t> literal_terms_, ideograph_terms_ = std::vector<uint32_t>(0x10000);
+  std::vector<uint32_t> literal_terms_;
   // Separators of one or two bytes (most of them), id + 1 by their bytes.
   std::vector<uint32_t> short_separators_ = std::vector<uint32_t>(1 + 256 + 256 * 257);
   std::vector<Block> blocks_;
+  // The tokens (indexes in the chunks) of the words that are checkpoints:
+  // word j x kStoreWordCheckpoint of its turn's text, j >= 1 (format.h).
+  std::vector<size_t> checkpoint_tokens_;
   // The turn being added.
   std::string_view text_;
   uint32_t covered_ = 0;  // bytes of text_ stored so far

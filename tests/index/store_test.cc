@@ -283,7 +283,7 @@ TEST(Store, TermsOfEveryRecordComeBackInOrder) {
   store.BeginTurn(0, "China's stance, \xE4\xB8\xAD.");
   store.Word(0, 7, 0, 0, "china");   // a literal word ("China's")
   store.Word(8, 14, 1, 1, "stance");
-  store.Ideograph(16, 2, u'\u4E2D', 2);
+  store.Ideograph(16, 2, u'\u4E2D');
   EXPECT_TRUE(store.EndTurn("Hua Chunying:", 3));
   store.BeginTurn(1, "");
   EXPECT_TRUE(store.EndTurn("", 0));
@@ -294,7 +294,7 @@ TEST(Store, TermsOfEveryRecordComeBackInOrder) {
   // Ordinals: ids in reverse.
   ASSERT_TRUE(store
                   .Finish([](uint32_t id) { return id == 0 ? "china" : id == 1 ? "stance" : "x"; },
-                          [](uint32_t id) { return 10 - id; })
+                          [](uint32_t id) { return 10 - id; }, [](char16_t) { return 2u; })
                   .ok());
   auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
   ASSERT_TRUE(vocabulary.ok());
@@ -321,14 +321,14 @@ TEST(Store, RandomBytesComeBackWhateverTheWordsReported) {
       const uint32_t begin = at + rng() % 3, end = begin + 1 + rng() % 4;
       if (begin + 3 <= text.size() && text.compare(begin, 3, "\xE4\xB8\xAD") == 0 &&
           rng() % 2 == 0) {
-        store.Ideograph(begin, position++, u'\u4E2D', 9);
+        store.Ideograph(begin, position++, u'\u4E2D');
       } else {  // may run past the text: ignored
         store.Word(begin, end, position++, StoreBuilder::kNoTerm, {});
       }
       at = begin + rng() % 3;
     }
     store.EndTurn(round % 2 ? "label" : "", position);
-    ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }, [](uint32_t id) { return id; }).ok());
+    ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }, [](uint32_t id) { return id; }, [](char16_t) { return 2u; }).ok());
     auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
     ASSERT_TRUE(vocabulary.ok());
     const std::optional<Turns> decoded = Decode(*vocabulary, store.store(), 1);
@@ -361,7 +361,7 @@ TEST(Store, WordsAreStoredByTermWhenWrittenAsItOrCapitalised) {
   for (uint32_t begin : {0u, 7u, 14u, 20u, 26u}) store.Word(begin, begin + 5, position++, 0, "china");
   EXPECT_TRUE(store.EndTurn("", 5));
   ASSERT_TRUE(store.Finish([](uint32_t id) { return id == 0 ? "china" : ""; },
-                           [](uint32_t id) { return id; }).ok());
+                           [](uint32_t id) { return id; }, [](char16_t) { return 2u; }).ok());
   EXPECT_EQ(DecodeAll(store, 1), std::vector<std::string>{text});
   // The vocabulary holds "china" and "China" once each, and "CHINA" and
   // "chinA" as words of their own: 4 words; ", " and "; " (single spaces
@@ -383,7 +383,7 @@ TEST(Store, ShortSeparatorsIncludingNulAreKeptApart) {
   store.EndTurn("", 5);
   store.BeginTurn(1, "");
   store.EndTurn("", 0);
-  ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }, [](uint32_t id) { return id; }).ok());
+  ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }, [](uint32_t id) { return id; }, [](char16_t) { return 2u; }).ok());
   EXPECT_EQ(DecodeAll(store, 2), (std::vector<std::string>{text, ""}));
 }
 
@@ -394,7 +394,7 @@ TEST(Store, DamagedBlocksAreRefusedNotCrashedOn) {
   store.Word(0, 2, 0, StoreBuilder::kNoTerm, {});
   store.Word(3, 9, 1, StoreBuilder::kNoTerm, {});
   store.EndTurn("Zhao Lijian:", 2);
-  ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }, [](uint32_t id) { return id; }).ok());
+  ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }, [](uint32_t id) { return id; }, [](char16_t) { return 2u; }).ok());
   auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
   ASSERT_TRUE(vocabulary.ok());
   auto decode = [&](const std::string& block, uint32_t turns) {
