@@ -222,9 +222,8 @@ int ChildAnalysis(const std::string& dir, size_t threads, size_t min_briefings) 
   const double seconds = Now() - t0;
   const long anon_peak = anon.Stop();
   if (!stage.empty()) {
-    std::fprintf(stderr, "  %-20s %.3f s, RssAnon peak %ld MB, VmRSS peak %ld MB\n",
-                 stage.c_str(), Now() - stage_start, anon.TakeStagePeak() / 1024,
-                 anon.TakeStageRssPeak() / 1024);
+    std::fprintf(stderr, "  %-20s %.3f s, RssAnon peak %ld MB, VmRSS peak %ld MB\n", stage.c_str(),
+                 Now() - stage_start, anon.TakeStagePeak() / 1024, anon.TakeStageRssPeak() / 1024);
   }
   if (!report.ok()) {
     std::fprintf(stderr, "%s\n", report.status().message().c_str());

@@ -92,8 +92,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                            static_cast<char>(0x80 | (ideograph & 0x3F))};
     return terms.Intern(lectern::CharacterTerm(std::string_view(bytes, 3)));
   };
-  Check(store.Finish([&](uint32_t id) { return terms.term(id); }, [](uint32_t id) { return id; },
-                     ideograph_term)
+  Check(store
+            .Finish([&](uint32_t id) { return terms.term(id); }, [](uint32_t id) { return id; },
+                    ideograph_term)
             .ok(),
         "Finish failed");
   auto vocabulary = lectern::StoreVocabulary::Parse(store.vocabulary());

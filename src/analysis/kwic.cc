@@ -43,9 +43,7 @@ struct SortKeys {
 class LineCutter {
  public:
   LineCutter(const Index& index, const KwicOptions& options, Analyzer* analyzer)
-      : index_(index),
-        options_(options),
-        analyzer_(analyzer) {}
+      : index_(index), options_(options), analyzer_(analyzer) {}
 
   // Starts on turn `doc` of segment `segment`.
   Status StartTurn(uint32_t segment, uint32_t doc) {
@@ -81,9 +79,9 @@ class LineCutter {
           *cut = true;
           // At least two columns per three bytes (CJK; ASCII has one a
           // byte), and a quarter more words than that.
-          const double columns_per_word = std::max(
-              1.0, 2.0 * static_cast<double>(window_.text().size()) / 3 /
-                       static_cast<double>(window_.begin.size()));
+          const double columns_per_word =
+              std::max(1.0, 2.0 * static_cast<double>(window_.text().size()) / 3 /
+                                static_cast<double>(window_.begin.size()));
           guess_margin_ = static_cast<uint32_t>(1.25 * (width + 1) / columns_per_word) + 2;
           return Status::Ok();
         }
@@ -138,7 +136,7 @@ class LineCutter {
   std::unique_ptr<StoreReader> reader_;
   uint32_t reader_segment_ = UINT32_MAX;
   uint32_t doc_ = 0;
-  bool windows_ = false;  // the turn's lines are cut from windows
+  bool windows_ = false;                // the turn's lines are cut from windows
   uint32_t guess_margin_ = UINT32_MAX;  // words either side for the next window
   WordsText window_;
   std::string_view text_;  // the whole turn, when not cut from windows

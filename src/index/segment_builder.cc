@@ -249,9 +249,10 @@ Status SegmentBuilder::Write(const std::string& path) {
   {
     std::vector<uint32_t> ordinal(sorted.size());
     for (uint32_t i = 0; i < sorted.size(); ++i) ordinal[sorted[i]] = i;
-    if (Status s = m.store.Finish([&](uint32_t id) { return m.term_ids.term(id); },
-                                  [&](uint32_t id) { return ordinal[id]; },
-                                  [&](char16_t ideograph) { return m.ideograph_ids[ideograph] - 1; });
+    if (Status s =
+            m.store.Finish([&](uint32_t id) { return m.term_ids.term(id); },
+                           [&](uint32_t id) { return ordinal[id]; },
+                           [&](char16_t ideograph) { return m.ideograph_ids[ideograph] - 1; });
         !s.ok()) {
       return Status::IOError(path + ": " + s.message());
     }

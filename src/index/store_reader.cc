@@ -60,10 +60,10 @@ Status StoreReader::DecodeWords(uint32_t doc, uint32_t first, uint32_t last, Wor
     window_doc_ = doc;
     window_block_ = segment_->BlockOf(doc);
     window_first_turn_ = segment_->block_first_turn(window_block_);
-    window_turns_ = (window_block_ + 1 < segment_->block_count()
-                         ? segment_->block_first_turn(window_block_ + 1)
-                         : segment_->turn_count()) -
-                    window_first_turn_;
+    window_turns_ =
+        (window_block_ + 1 < segment_->block_count() ? segment_->block_first_turn(window_block_ + 1)
+                                                     : segment_->turn_count()) -
+        window_first_turn_;
   }
   if (!vocabulary_->DecodeWords(segment_->block_bytes(window_block_), window_turns_,
                                 doc - window_first_turn_, first, last, out)) {

@@ -156,11 +156,38 @@ TEST(AnalysisSpeedPaths, TrendCacheTellsDeletionsApartAndReusesEntries) {
 // Long turns of words, ideographs,
 // punctuation, sentence ends and odd white space, for KWIC's windows.
 std::vector<Briefing> LongTurnBriefings(size_t count, uint32_t seed) {
-  static const std::vector<std::string> kPieces = {
-      "china", "cold", "war", "the", "of", "a", "I", "x", "y", "z", "b", "c", "sovereignty", "US-China", "China's", ",",
-      ".", "?", "!", " ", "  ", "\n", "\t", "\xE4\xB8\xAD\xE5\x9B\xBD",   // 中国
-      "\xE4\xB8\xAD", "\xE3\x80\x82", "\xEF\xBC\x8C",                // 中 。 ，
-      "\xE2\x80\x9C", "\xE2\x80\x9D", "\xF0\xA0\x80\x80", "3.5%", "U.S."};
+  static const std::vector<std::string> kPieces = {"china",
+                                                   "cold",
+                                                   "war",
+                                                   "the",
+                                                   "of",
+                                                   "a",
+                                                   "I",
+                                                   "x",
+                                                   "y",
+                                                   "z",
+                                                   "b",
+                                                   "c",
+                                                   "sovereignty",
+                                                   "US-China",
+                                                   "China's",
+                                                   ",",
+                                                   ".",
+                                                   "?",
+                                                   "!",
+                                                   " ",
+                                                   "  ",
+                                                   "\n",
+                                                   "\t",
+                                                   "\xE4\xB8\xAD\xE5\x9B\xBD",  // 中国
+                                                   "\xE4\xB8\xAD",
+                                                   "\xE3\x80\x82",
+                                                   "\xEF\xBC\x8C",  // 中 。 ，
+                                                   "\xE2\x80\x9C",
+                                                   "\xE2\x80\x9D",
+                                                   "\xF0\xA0\x80\x80",
+                                                   "3.5%",
+                                                   "U.S."};
   std::mt19937 rng(seed);
   std::vector<Briefing> out;
   for (size_t i = 0; i < count; ++i) {
@@ -179,9 +206,10 @@ std::vector<Briefing> LongTurnBriefings(size_t count, uint32_t seed) {
     // a window needs a word per column.
     std::string narrow;
     for (uint32_t k = rng() % 120; k > 0; --k) narrow += k % 2 ? "a" : "\xEF\xBD\xB1";
-    turns.push_back(Answer(narrow + " china " + narrow + narrow + "china" + narrow, "Hua Chunying"));
-    out.push_back(MakeBriefing("long" + std::to_string(i), "2021-05-0" + std::to_string(1 + i % 9),
-                               turns));
+    turns.push_back(
+        Answer(narrow + " china " + narrow + narrow + "china" + narrow, "Hua Chunying"));
+    out.push_back(
+        MakeBriefing("long" + std::to_string(i), "2021-05-0" + std::to_string(1 + i % 9), turns));
   }
   return out;
 }
@@ -193,8 +221,8 @@ TEST(AnalysisSpeedPaths, KwicFromWindowsEqualsKwicFromWholeTurns) {
   TempDir dir;
   auto index = BuildIndex(dir.path(), LongTurnBriefings(60, 5), 2);
   ASSERT_NE(index, nullptr);
-  using Line = std::tuple<std::string, uint32_t, uint32_t, uint32_t, std::string, std::string,
-                          std::string>;
+  using Line =
+      std::tuple<std::string, uint32_t, uint32_t, uint32_t, std::string, std::string, std::string>;
   auto lines_of = [](const KwicResult& r) {
     std::vector<Line> out;
     for (const KwicLine& l : r.lines) {

@@ -25,7 +25,8 @@ std::vector<Briefing> MixedBriefings() {
   std::vector<Briefing> out = RandomBriefings(40, 5);
   out.push_back(MakeBriefing(
       "mixed", "2021-01-02",
-      {Question("Reuters: China's position on the US-China trade talks? \xE2\x80\x9CQuoted\xE2\x80\x9D"),
+      {Question(
+           "Reuters: China's position on the US-China trade talks? \xE2\x80\x9CQuoted\xE2\x80\x9D"),
        Answer("\xE4\xB8\xAD\xE5\x9B\xBD\xE5\xA4\x96\xE4\xBA\xA4\xE9\x83\xA8\xEF\xBC\x9A"
               "\xE2\x80\x9C\xE4\xB8\x80\xE4\xB8\xAA\xE4\xB8\xAD\xE5\x9B\xBD\xE2\x80\x9D "
               "A\xE8\x82\xA1 and 5G\xE7\xBD\x91\xE7\xBB\x9C \xF0\xA0\x80\x80 \xEF\xAC\x81nance "

@@ -281,7 +281,7 @@ TEST(Store, TurnsWhoseWordsAreNotTheirPositionsAreToldApart) {
 TEST(Store, TermsOfEveryRecordComeBackInOrder) {
   StoreBuilder store;
   store.BeginTurn(0, "China's stance, \xE4\xB8\xAD.");
-  store.Word(0, 7, 0, 0, "china");   // a literal word ("China's")
+  store.Word(0, 7, 0, 0, "china");  // a literal word ("China's")
   store.Word(8, 14, 1, 1, "stance");
   store.Ideograph(16, 2, u'\u4E2D');
   EXPECT_TRUE(store.EndTurn("Hua Chunying:", 3));
@@ -293,7 +293,9 @@ TEST(Store, TermsOfEveryRecordComeBackInOrder) {
   EXPECT_FALSE(store.EndTurn("", 2));
   // Ordinals: ids in reverse.
   ASSERT_TRUE(store
-                  .Finish([](uint32_t id) { return id == 0 ? "china" : id == 1 ? "stance" : "x"; },
+                  .Finish([](uint32_t id) { return id == 0   ? "china"
+                                                   : id == 1 ? "stance"
+                                                             : "x"; },
                           [](uint32_t id) { return 10 - id; }, [](char16_t) { return 2u; })
                   .ok());
   auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
@@ -328,7 +330,10 @@ TEST(Store, RandomBytesComeBackWhateverTheWordsReported) {
       at = begin + rng() % 3;
     }
     store.EndTurn(round % 2 ? "label" : "", position);
-    ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }, [](uint32_t id) { return id; }, [](char16_t) { return 2u; }).ok());
+    ASSERT_TRUE(store
+                    .Finish([](uint32_t) { return std::string_view(); },
+                            [](uint32_t id) { return id; }, [](char16_t) { return 2u; })
+                    .ok());
     auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
     ASSERT_TRUE(vocabulary.ok());
     const std::optional<Turns> decoded = Decode(*vocabulary, store.store(), 1);
@@ -358,10 +363,13 @@ TEST(Store, WordsAreStoredByTermWhenWrittenAsItOrCapitalised) {
   StoreBuilder store;
   store.BeginTurn(0, text);
   uint32_t position = 0;
-  for (uint32_t begin : {0u, 7u, 14u, 20u, 26u}) store.Word(begin, begin + 5, position++, 0, "china");
+  for (uint32_t begin : {0u, 7u, 14u, 20u, 26u})
+    store.Word(begin, begin + 5, position++, 0, "china");
   EXPECT_TRUE(store.EndTurn("", 5));
-  ASSERT_TRUE(store.Finish([](uint32_t id) { return id == 0 ? "china" : ""; },
-                           [](uint32_t id) { return id; }, [](char16_t) { return 2u; }).ok());
+  ASSERT_TRUE(store
+                  .Finish([](uint32_t id) { return id == 0 ? "china" : ""; },
+                          [](uint32_t id) { return id; }, [](char16_t) { return 2u; })
+                  .ok());
   EXPECT_EQ(DecodeAll(store, 1), std::vector<std::string>{text});
   // The vocabulary holds "china" and "China" once each, and "CHINA" and
   // "chinA" as words of their own: 4 words; ", " and "; " (single spaces
@@ -383,7 +391,10 @@ TEST(Store, ShortSeparatorsIncludingNulAreKeptApart) {
   store.EndTurn("", 5);
   store.BeginTurn(1, "");
   store.EndTurn("", 0);
-  ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }, [](uint32_t id) { return id; }, [](char16_t) { return 2u; }).ok());
+  ASSERT_TRUE(store
+                  .Finish([](uint32_t) { return std::string_view(); },
+                          [](uint32_t id) { return id; }, [](char16_t) { return 2u; })
+                  .ok());
   EXPECT_EQ(DecodeAll(store, 2), (std::vector<std::string>{text, ""}));
 }
 
@@ -394,7 +405,10 @@ TEST(Store, DamagedBlocksAreRefusedNotCrashedOn) {
   store.Word(0, 2, 0, StoreBuilder::kNoTerm, {});
   store.Word(3, 9, 1, StoreBuilder::kNoTerm, {});
   store.EndTurn("Zhao Lijian:", 2);
-  ASSERT_TRUE(store.Finish([](uint32_t) { return std::string_view(); }, [](uint32_t id) { return id; }, [](char16_t) { return 2u; }).ok());
+  ASSERT_TRUE(store
+                  .Finish([](uint32_t) { return std::string_view(); },
+                          [](uint32_t id) { return id; }, [](char16_t) { return 2u; })
+                  .ok());
   auto vocabulary = StoreVocabulary::Parse(store.vocabulary());
   ASSERT_TRUE(vocabulary.ok());
   auto decode = [&](const std::string& block, uint32_t turns) {
@@ -411,7 +425,7 @@ TEST(Store, DamagedBlocksAreRefusedNotCrashedOn) {
   EXPECT_TRUE(vocabulary->DecodeWords(good, 1, 0, 1, 1, &window));
   EXPECT_EQ(window.text(), "firmly oppose it. We firmly oppose it.");  // one separator after
   EXPECT_FALSE(vocabulary->DecodeWords(good.substr(0, 5), 1, 0, 0, 9, &window));  // truncated
-  EXPECT_FALSE(vocabulary->DecodeWords(good, 1, 1, 0, 1, &window));  // no such record
+  EXPECT_FALSE(vocabulary->DecodeWords(good, 1, 1, 0, 1, &window));               // no such record
   std::mt19937 rng(3);
   for (int i = 0; i < 2000; ++i) {
     std::string bad = good;
