@@ -198,6 +198,10 @@ class Segment {
   uint32_t block_count() const { return static_cast<uint32_t>(block_first_turn_.size()); }
   uint32_t BlockOf(uint32_t doc) const;
   uint32_t block_first_turn(uint32_t block) const { return block_first_turn_[block]; }
+  uint32_t block_turn_count(uint32_t block) const {
+    return (block + 1 < block_count() ? block_first_turn_[block + 1] : turn_count_) -
+           block_first_turn_[block];
+  }
   std::string_view block_bytes(uint32_t block) const;
   // The vocabulary the store's blocks are coded with, read on first use
   // (safe from any thread): an analysis that reads no stored text never

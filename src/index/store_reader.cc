@@ -22,9 +22,6 @@ Status StoreReader::Damaged(uint32_t block) const {
 Status StoreReader::Load(uint32_t block) {
   block_ = -1;
   LECTERN_RETURN_IF_ERROR(LoadVocabulary());
-  const uint32_t first = segment_->block_first_turn(block);
-  const uint32_t next = block + 1 < segment_->block_count() ? segment_->block_first_turn(block + 1)
-                                                            : segment_->turn_count();
   // Grown, never shrunk nor zero-filled: every byte is written by the decoder.
   auto allocate = [this](size_t n) {
     if (n > capacity_) {
@@ -34,8 +31,8 @@ Status StoreReader::Load(uint32_t block) {
     return buffer_.get();
   };
   size_t size;
-  if (!vocabulary_->DecodeBlock(segment_->block_bytes(block), next - first, allocate, &size,
-                                &records_)) {
+  if (!vocabulary_->DecodeBlock(segment_->block_bytes(block), segment_->block_turn_count(block),
+                                allocate, &size, &records_)) {
     return Damaged(block);
   }
   if (release_pages_ && ++loads_ % kReleaseEvery == 0) segment_->ReleaseStorePages();
@@ -60,10 +57,7 @@ Status StoreReader::DecodeWords(uint32_t doc, uint32_t first, uint32_t last, Wor
     window_doc_ = doc;
     window_block_ = segment_->BlockOf(doc);
     window_first_turn_ = segment_->block_first_turn(window_block_);
-    window_turns_ =
-        (window_block_ + 1 < segment_->block_count() ? segment_->block_first_turn(window_block_ + 1)
-                                                     : segment_->turn_count()) -
-        window_first_turn_;
+    window_turns_ = segment_->block_turn_count(window_block_);
   }
   if (!vocabulary_->DecodeWords(segment_->block_bytes(window_block_), window_turns_,
                                 doc - window_first_turn_, first, last, out)) {
@@ -79,11 +73,8 @@ Status StoreReader::ReadTerms(uint32_t doc, std::span<const uint32_t>* terms) {
   const uint32_t first = segment_->block_first_turn(block);
   if (terms_block_ != block) {
     terms_block_ = -1;
-    const uint32_t next = block + 1 < segment_->block_count()
-                              ? segment_->block_first_turn(block + 1)
-                              : segment_->turn_count();
-    if (!vocabulary_->DecodeTerms(segment_->block_bytes(block), next - first, &terms_,
-                                  &term_starts_)) {
+    if (!vocabulary_->DecodeTerms(segment_->block_bytes(block), segment_->block_turn_count(block),
+                                  &terms_, &term_starts_)) {
       return Damaged(block);
     }
     if (release_pages_ && ++loads_ % kReleaseEvery == 0) segment_->ReleaseStorePages();

@@ -129,19 +129,29 @@ bool StoreVocabulary::Decode(const unsigned char* p, const unsigned char* end, c
   return !in_label && at == size && records->size() == turns;
 }
 
+bool StoreVocabulary::SplitBlock(std::string_view block, BlockParts* parts) {
+  const char* p = block.data();
+  const char* const end = block.data() + block.size();
+  uint64_t decoded_size, checkpoints_size;
+  if (!GetVarint(&p, end, &decoded_size) || decoded_size > (uint64_t{1} << 31) ||
+      !GetVarint(&p, end, &checkpoints_size) || checkpoints_size > static_cast<uint64_t>(end - p)) {
+    return false;
+  }
+  parts->decoded_size = static_cast<size_t>(decoded_size);
+  parts->checkpoints = p;
+  parts->codes = reinterpret_cast<const unsigned char*>(p + checkpoints_size);
+  parts->end = reinterpret_cast<const unsigned char*>(end);
+  return true;
+}
+
 bool StoreVocabulary::DecodeTerms(std::string_view block, uint32_t turns,
                                   std::vector<uint32_t>* terms,
                                   std::vector<uint32_t>* starts) const {
   starts->clear();
-  const char* p = block.data();
-  const char* const end = block.data() + block.size();
-  uint64_t decoded_size, checkpoints_size;
-  if (!GetVarint(&p, end, &decoded_size) || !GetVarint(&p, end, &checkpoints_size) ||
-      checkpoints_size > static_cast<uint64_t>(end - p)) {
-    return false;
-  }
-  const auto* q = reinterpret_cast<const unsigned char*>(p + checkpoints_size);
-  const auto* const codes_end = reinterpret_cast<const unsigned char*>(end);
+  BlockParts parts;
+  if (!SplitBlock(block, &parts)) return false;
+  const unsigned char* q = parts.codes;
+  const unsigned char* const codes_end = parts.end;
   const uint32_t* token_terms = token_terms_.data();
   const uint64_t n = token_terms_.size();
   // At most a word per codeword byte: written without a test per word,
@@ -178,18 +188,13 @@ bool StoreVocabulary::DecodeWords(std::string_view block, uint32_t turns, uint32
   out->from_start = first == 0;
   out->to_end = false;
   if (record >= turns || first > last) return false;
-  const char* p = block.data();
-  const char* const end = block.data() + block.size();
-  uint64_t decoded_size, checkpoints_size;
-  if (!GetVarint(&p, end, &decoded_size) || !GetVarint(&p, end, &checkpoints_size) ||
-      checkpoints_size > static_cast<uint64_t>(end - p)) {
-    return false;
-  }
+  BlockParts parts;
+  if (!SplitBlock(block, &parts)) return false;
   // The record's start, and the checkpoint nearest before `first`.
-  const char* c = p;
-  const char* const checkpoints_end = p + checkpoints_size;
-  const auto* const codes = reinterpret_cast<const unsigned char*>(checkpoints_end);
-  const auto* const codes_end = reinterpret_cast<const unsigned char*>(end);
+  const char* c = parts.checkpoints;
+  const char* const checkpoints_end = reinterpret_cast<const char*>(parts.codes);
+  const unsigned char* const codes = parts.codes;
+  const unsigned char* const codes_end = parts.end;
   uint64_t start = 0, count = 0, delta = 0;
   for (uint32_t r = 0; r <= record; ++r) {
     if (!GetVarint(&c, checkpoints_end, &delta) || !GetVarint(&c, checkpoints_end, &count)) {

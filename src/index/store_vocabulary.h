@@ -124,6 +124,16 @@ class StoreVocabulary {
   bool Decode(const unsigned char* p, const unsigned char* end, char* out, size_t size,
               uint32_t turns, std::vector<StoreRecord>* records) const;
 
+  // A block's header (decoded size, checkpoints' size), checkpoints and
+  // codewords; false if the header is damaged.
+  struct BlockParts {
+    size_t decoded_size = 0;
+    const char* checkpoints = nullptr;  // up to `codes`
+    const unsigned char* codes = nullptr;
+    const unsigned char* end = nullptr;
+  };
+  static bool SplitBlock(std::string_view block, BlockParts* parts);
+
   DenseCode code_;
   std::vector<Entry> entries_;
   // By rank, for DecodeTerms: a word's term ordinal + 2 (1: none), 0 for a
@@ -136,26 +146,11 @@ class StoreVocabulary {
 template <typename Allocate>
 bool StoreVocabulary::DecodeBlock(std::string_view block, uint32_t turns, Allocate&& allocate,
                                   size_t* size, std::vector<StoreRecord>* records) const {
-  const auto* p = reinterpret_cast<const unsigned char*>(block.data());
-  const auto* end = p + block.size();
-  // The header: varint decoded size, then the checkpoints' size.
-  uint64_t decoded = 0;
-  for (int shift = 0;; shift += 7) {
-    if (p == end || shift > 28) return false;
-    decoded |= uint64_t{*p & 0x7Fu} << shift;
-    if (*p++ < 0x80) break;
-  }
-  if (decoded > (uint64_t{1} << 31)) return false;
-  *size = decoded;
-  uint64_t checkpoints = 0;  // skipped: for DecodeWords
-  for (int shift = 0;; shift += 7) {
-    if (p == end || shift > 28) return false;
-    checkpoints |= uint64_t{*p & 0x7Fu} << shift;
-    if (*p++ < 0x80) break;
-  }
-  if (checkpoints > static_cast<uint64_t>(end - p)) return false;
-  p += checkpoints;
-  return Decode(p, end, allocate(decoded), decoded, turns, records);
+  BlockParts parts;
+  if (!SplitBlock(block, &parts)) return false;
+  *size = parts.decoded_size;
+  return Decode(parts.codes, parts.end, allocate(parts.decoded_size), parts.decoded_size, turns,
+                records);
 }
 
 }  // namespace lectern
