@@ -147,6 +147,14 @@ const std::vector<std::string>& TrickyTexts() {
   return texts;
 }
 
+// `b` written as the one briefing of a segment in `dir`, opened.
+Result<std::shared_ptr<const Segment>> WriteSegment(const TempDir& dir, const Briefing& b) {
+  SegmentBuilder builder;
+  builder.Add(b, BriefingContentHash(b));
+  if (Status s = builder.Write(dir.path() + "/s.lseg"); !s.ok()) return s;
+  return Segment::Open(dir.path() + "/s.lseg");
+}
+
 TEST(Store, EveryByteOfTrickyTextsComesBack) {
   std::vector<Turn> turns;
   for (const std::string& text : TrickyTexts()) {
@@ -156,12 +164,8 @@ TEST(Store, EveryByteOfTrickyTextsComesBack) {
   }
   // And again, now that the words are frequent enough to be ranked first.
   for (const std::string& text : TrickyTexts()) turns.push_back(Question(text, "AFP"));
-  const Briefing b = MakeBriefing("tricky", "2021-03-04", turns);
   TempDir dir;
-  SegmentBuilder builder;
-  builder.Add(b, BriefingContentHash(b));
-  ASSERT_TRUE(builder.Write(dir.path() + "/s.lseg").ok());
-  auto opened = Segment::Open(dir.path() + "/s.lseg");
+  auto opened = WriteSegment(dir, MakeBriefing("tricky", "2021-03-04", turns));
   ASSERT_TRUE(opened.ok()) << opened.status().message();
   StoreReader reader(**opened);
   ASSERT_EQ((*opened)->turn_count(), turns.size());
@@ -186,12 +190,8 @@ TEST(Store, WindowsOfWordsDecodeToTheTurnsTextThere) {
   }
   turns.push_back(Answer(long_text, "Hua Chunying"));
   turns.push_back(Question(long_text + long_text, "AFP"));
-  const Briefing b = MakeBriefing("windows", "2021-03-04", turns);
   TempDir dir;
-  SegmentBuilder builder;
-  builder.Add(b, BriefingContentHash(b));
-  ASSERT_TRUE(builder.Write(dir.path() + "/s.lseg").ok());
-  auto opened = Segment::Open(dir.path() + "/s.lseg");
+  auto opened = WriteSegment(dir, MakeBriefing("windows", "2021-03-04", turns));
   ASSERT_TRUE(opened.ok()) << opened.status().message();
   const Segment& segment = **opened;
   StoreReader reader(segment);
