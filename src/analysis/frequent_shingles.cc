@@ -97,15 +97,11 @@ class Sketch {
   enum Outcome { kBelowCap, kAtCap, kReached };
   Outcome Bump(uint64_t fp) {
     const auto [a, b] = Cells(fp);
-    const bool was_at_cap = Get(a) >= cap_ && Get(b) >= cap_;
+    auto at_cap = [&] { return Get(a) >= cap_ && Get(b) >= cap_; };
+    if (at_cap()) return kAtCap;  // saturated: bumping changes nothing
     Bump1(a);
     Bump1(b);
-    if (was_at_cap) return kAtCap;
-    return Get(a) >= cap_ && Get(b) >= cap_ ? kReached : kBelowCap;
-  }
-  bool AtCap(uint64_t fp) const {
-    const auto [a, b] = Cells(fp);
-    return Get(a) >= cap_ && Get(b) >= cap_;
+    return at_cap() ? kReached : kBelowCap;
   }
   // Asks the processor for a fingerprint's line ahead of its use: the
   // passes are a cache miss per window otherwise.
